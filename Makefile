@@ -1,0 +1,38 @@
+# Front door for maintainers. Every target creates .venv from the lock on first use.
+# `make serve` previews the site, `make test` runs linters and the whole test suite.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+lang ?=
+
+.PHONY: serve build check test lint lock clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build, then serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/python scripts/site.py serve
+
+build: $(STAMP)  ## validate the records, then build the static site into site/
+	$(BIN)/python scripts/site.py build
+
+check: $(STAMP)  ## validate the records only (exit 1 on any problem)
+	$(BIN)/python scripts/check.py $(if $(lang),--lang $(lang))
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint  ## linters, type checks and the whole test suite
+	$(BIN)/python -m pytest
+
+lock:  ## re-pin requirements.lock from requirements.in (needs network)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.lock requirements.in
+
+clean:
+	rm -rf site site.* .cache
