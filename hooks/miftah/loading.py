@@ -1,0 +1,130 @@
+"""Loading the catalog: record folders on disk → validated, typed records plus every problem.
+
+``load_catalog`` reads every record, converts it by the schema, runs the cross-record rules and
+returns all problems at once; records are built only when there is no error. Loading is
+memoised on the files' sizes and modification times, because one build runs one pass per
+language and the dev server rebuilds on every save.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from miftah import rules
+from miftah.problems import Problem
+from miftah.records import Catalog, Contact, Cooperative, Photo, Product, Translations
+from miftah.schema import COOPERATIVE, PRODUCT, Record, Where
+from miftah.yamlnodes import read_record
+
+PRODUCTS_DIR = "products"
+COOPERATIVES_DIR = "cooperatives"
+RECORD_FILE = {PRODUCTS_DIR: "product.yml", COOPERATIVES_DIR: "cooperative.yml"}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    catalog: Catalog | None  # None when any problem is an error
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+
+_memo: dict[Path, tuple[tuple[Any, ...], Loaded]] = {}
+
+
+def load_catalog(root: Path) -> Loaded:
+    """Read, validate and type every record under ``root``; memoised until a file changes."""
+    root = root.resolve()
+    signature = _signature(root)
+    cached = _memo.get(root)
+    if cached and cached[0] == signature:
+        return cached[1]
+    loaded = _load(root)
+    _memo[root] = (signature, loaded)
+    return loaded
+
+
+def _signature(root: Path) -> tuple[Any, ...]:
+    entries = []
+    for collection in RECORD_FILE:
+        for folder, _dirs, files in os.walk(root / collection):
+            for name in files:
+                stat = os.lstat(Path(folder) / name)
+                entries.append((folder, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(entries))
+
+
+def _load(root: Path) -> Loaded:
+    problems: list[Problem] = []
+    raw_cooperatives = _read_collection(root, COOPERATIVES_DIR, COOPERATIVE, problems)
+    raw_products = _read_collection(root, PRODUCTS_DIR, PRODUCT, problems)
+    problems += rules.check_catalog(root, raw_cooperatives, raw_products)
+    if any(problem.is_error for problem in problems):
+        return Loaded(None, problems)
+    cooperatives = {slug: _cooperative(slug, raw) for slug, raw in raw_cooperatives.items()}
+    products = {slug: _product(slug, raw) for slug, raw in raw_products.items()}
+    return Loaded(Catalog(cooperatives, products), problems)
+
+
+def _read_collection(
+    root: Path, collection: str, schema: Record, problems: list[Problem]
+) -> dict[str, rules.RawRecord]:
+    """Every record of one collection, as converted values, keyed by slug (folder name)."""
+    records = {}
+    base = root / collection
+    folders = sorted(entry for entry in base.iterdir() if entry.is_dir()) if base.is_dir() else []
+    for folder in folders:
+        shown = f"{collection}/{folder.name}/{RECORD_FILE[collection]}"
+        path = folder / RECORD_FILE[collection]
+        if not path.is_file():
+            problems.append(Problem(shown, None, "", "record_missing", {"folder": folder.name}))
+            continue
+        top, read_problems = read_record(str(path), shown)
+        problems += read_problems
+        if top is None:
+            continue
+        where = Where(shown, folder, problems)
+        values = schema.convert(top, where)
+        records[folder.name] = rules.RawRecord(folder.name, folder, shown, top, values or {})
+    return records
+
+
+def _translations(raw: dict[str, Any], key: str) -> Translations:
+    return Translations.of(raw.get(key) or {})
+
+
+def _cooperative(slug: str, record: rules.RawRecord) -> Cooperative:
+    raw = record.values
+    contact = raw["contact"]
+    return Cooperative(
+        slug=slug,
+        folder=record.folder,
+        name=_translations(raw, "name"),
+        region=raw["region"],
+        story=_translations(raw, "story"),
+        contact=Contact(contact.get("email"), contact.get("phone"), contact.get("wechat")),
+        sample=raw.get("sample", False),
+    )
+
+
+def _product(slug: str, record: rules.RawRecord) -> Product:
+    raw = record.values
+    photos = tuple(
+        Photo(record.folder / photo["file"], Translations.of(photo["alt"])) for photo in raw["photos"]
+    )
+    return Product(
+        slug=slug,
+        folder=record.folder,
+        cooperative=raw["cooperative"],
+        category=raw["category"],
+        featured=raw.get("featured", False),
+        name=_translations(raw, "name"),
+        summary=_translations(raw, "summary"),
+        description=_translations(raw, "description"),
+        photos=photos,
+    )

@@ -1,0 +1,77 @@
+"""Problems found in records, and how they are told to a person.
+
+A problem is data (file, line, field path, a code and its values); its words come from
+``data/problems.yml``, which holds every message in French and English side by side, so a
+message cannot exist in one language only. Validation collects problems and never raises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+MESSAGE_LANGUAGES = ("fr", "en")  # contributors write French (or Arabic); maintainers English
+_CATALOGUE = Path(__file__).parent / "data" / "problems.yml"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # as shown to the contributor: relative to the repository root
+    line: int | None
+    field: str  # dotted path inside the record, e.g. "name.zh" or "photos[1].file"
+    code: str  # key in data/problems.yml
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
+    level: str = "error"  # "error" blocks the build; "warning" fails only --strict runs
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+@functools.cache
+def _catalogue() -> dict[str, dict[str, dict[str, str]]]:
+    with open(_CATALOGUE, encoding="utf-8") as handle:
+        catalogue: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(handle)
+    return catalogue
+
+
+def message_codes() -> set[str]:
+    return set(_catalogue())
+
+
+def describe(problem: Problem, lang: str) -> tuple[str, str]:
+    """The 'what is wrong' and 'Fix:' sentences of a problem, in French or English."""
+    entry = _catalogue()[problem.code][lang]
+    params = {"field": problem.field, **problem.params}
+    return entry["what"].format(**params), entry["fix"].format(**params)
+
+
+def location(problem: Problem) -> str:
+    where = problem.path if problem.line is None else f"{problem.path}:{problem.line}"
+    return f"{where} › {problem.field}" if problem.field else where
+
+
+def format_problem(problem: Problem, lang: str) -> str:
+    what, fix = describe(problem, lang)
+    mark = "✖" if problem.is_error else "⚠"
+    fix_label = _catalogue()["fix_label"][lang]["what"]
+    return f"{mark} {location(problem)}\n  {what}\n  {fix_label}: {fix}"
+
+
+def format_report(problems: list[Problem], lang: str) -> str:
+    """Every problem, then one summary line: the text `make check` and the build print."""
+    ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.code))
+    blocks = [format_problem(problem, lang) for problem in ordered]
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
+    blocks.append(summary_line(errors, warnings, lang))
+    return "\n\n".join(blocks)
+
+
+def summary_line(errors: int, warnings: int, lang: str) -> str:
+    entry = _catalogue()["summary"][lang]
+    return entry["what"].format(errors=errors, warnings=warnings)
