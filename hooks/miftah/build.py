@@ -1,0 +1,80 @@
+"""One whole build, step by step, independent of the page generator.
+
+validate the records → encode the photos → render each language (a callable given by the
+generator adapter, today MkDocs) → shared photos, root pages, sitemap → search index → swap
+into place. Everything is written to a fresh folder beside the target and swapped in only when
+every step succeeded, so a failed build leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from miftah import images, search, site
+from miftah.languages import CODES, DEFAULT_CODE
+from miftah.loading import Loaded, load_catalog
+from miftah.records import Catalog
+
+log = logging.getLogger("miftah")
+
+RenderLanguage = Callable[[str, Path, str], None]  # (language, output folder, its site URL)
+PROGRESS_EVERY_S = 3.0
+
+
+@dataclass(frozen=True)
+class Timings:
+    validation_s: float
+    photos_s: float
+    pages_s: float
+    search_s: float
+
+
+def build_site(root: Path, target: Path, base_url: str, render_language: RenderLanguage) -> Loaded | Timings:
+    """Build the whole site into ``target``; the ``Loaded`` result when a record has errors."""
+    started = time.perf_counter()
+    loaded = load_catalog(root)
+    if loaded.catalog is None:
+        return loaded
+    validated = time.perf_counter()
+    renditions = prepare_photos(loaded.catalog, root / site.PHOTO_CACHE)
+    photos_done = time.perf_counter()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        for code in CODES:
+            render_language(code, workdir / code, f"{base_url}{code}/")
+        images.publish(renditions, root / site.PHOTO_CACHE, workdir)
+        site.write_root_pages(workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE))
+        pages_done = time.perf_counter()
+        search.index_site(workdir)
+        site.swap_into_place(workdir, target)
+    finally:
+        if workdir.exists():
+            shutil.rmtree(workdir)
+    finished = time.perf_counter()
+    return Timings(
+        validated - started, photos_done - validated, pages_done - photos_done, finished - pages_done
+    )
+
+
+def prepare_photos(catalog: Catalog, cache_dir: Path) -> list[images.Rendition]:
+    """Encode every photo the cache lacks, logging progress on long runs."""
+    sources = [photo.source for product in catalog.products.values() for photo in product.photos]
+    renditions = []
+    started = last_report = time.perf_counter()
+    for done, source in enumerate(sources, start=1):
+        renditions.append(images.render_photo(source, cache_dir))
+        now = time.perf_counter()
+        if now - last_report >= PROGRESS_EVERY_S:
+            left = (now - started) / done * (len(sources) - done)
+            log.info(
+                "photos %d/%d, %.0f s elapsed, about %.0f s left", done, len(sources), now - started, left
+            )
+            last_report = now
+    return renditions

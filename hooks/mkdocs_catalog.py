@@ -1,0 +1,125 @@
+"""MkDocs glue for the Miftah Souk catalog: MkDocs events → calls into the ``miftah`` package.
+
+No business logic lives here. One MkDocs build renders one language (``scripts/site.py`` runs
+one build per language with mkdocs-static-i18n's ``build_only_locale``), so every module-level
+value is reset in ``on_config``; records and photos are memoised inside ``miftah`` and cost
+nothing on the second and third language pass.
+
+Events used (priority in brackets; mkdocs-static-i18n uses -100 for its own):
+- on_config (0): pick up the build language, load and validate the catalog (a PluginError
+  listing every problem when a record is wrong), set the site name in that language.
+- on_files (-200, after i18n has chosen the language's files): add one generated page per
+  catalog page; i18n never sees them, which avoids its "unhandled file" and TypeError traps.
+- on_nav (0): the home page's tab title in the build language.
+- on_page_markdown (0): give each catalog page its template, escaped title and description.
+- on_page_context / on_template_context (0): hand templates their view model and strings;
+  point Material's language switcher at the same page in the other languages.
+- on_post_page (-200): the precise ``<html lang>`` (Material prints "zh", we need "zh-Hans").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from miftah import i18n, images, site
+from miftah.languages import CODES, DEFAULT_CODE, language
+from miftah.loading import load_catalog
+from miftah.pages import PageMaker, PageModel
+from miftah.problems import format_report
+from miftah.records import Product
+
+_state: dict[str, Any] = {}
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state.clear()
+    lang = config.plugins["i18n"].config.build_only_locale or DEFAULT_CODE
+    root = site.records_root(Path(config.config_file_path).parent)
+    loaded = load_catalog(root)
+    if loaded.catalog is None:
+        raise PluginError("\n" + format_report(loaded.problems, site.message_language()))
+    cache_dir = root / site.PHOTO_CACHE
+    maker = PageMaker(loaded.catalog, lang, lambda product: _renditions(product, cache_dir))
+    _state.update(lang=lang, maker=maker, pages={})
+    config.site_name = i18n.t(lang, "site_name")
+    config.site_description = i18n.t(lang, "site_description")
+    return config
+
+
+def _renditions(product: Product, cache_dir: Path) -> list[images.Rendition]:
+    return [images.render_photo(photo.source, cache_dir) for photo in product.photos]
+
+
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    maker: PageMaker = _state["maker"]
+    for model in maker.all_pages():
+        files.append(File.generated(config, model.path, content=f"# {model.title}\n"))
+        _state["pages"][model.path] = model
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    for page in nav.pages:
+        if page.is_homepage:  # the home page's heading is a sentence: the tab says "Home"
+            page.title = i18n.t(_state["lang"], "nav_home")
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    model: PageModel | None = _state["pages"].get(page.file.src_uri)
+    if model is not None:
+        page.meta["template"] = model.template
+        # Material prints meta title and description without escaping: escape them here.
+        page.meta["title"] = str(escape(model.title))
+        page.meta["description"] = str(escape(model.description))
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    model: PageModel | None = _state["pages"].get(page.file.src_uri)
+    view = model.view if model else None
+    if page.is_homepage:
+        view = _state["maker"].home_view()
+    path = site.page_path(page.url)
+    config.extra["alternate"] = [
+        {"name": i18n.t(code, "language_name"), "link": f"../{code}/{path}", "lang": language(code).html_lang}
+        for code in CODES
+    ]
+    context["souk"] = _template_data(config, view, path)
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    context["souk"] = _template_data(config, None, "404.html")
+    return context
+
+
+def _template_data(config: MkDocsConfig, view: object, path: str) -> dict[str, Any]:
+    lang = _state["lang"]
+    return {
+        "view": view,
+        "t": i18n.strings(lang),
+        "head": site.head_links(site.site_base(config.site_url or ""), lang, path),
+        "html_lang": language(lang).html_lang,
+    }
+
+
+@event_priority(-200)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _HTML_LANG.sub(f'<html lang="{language(_state["lang"]).html_lang}"', output, count=1)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _HTML_LANG.sub(f'<html lang="{language(_state["lang"]).html_lang}"', output, count=1)
