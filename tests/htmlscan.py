@@ -1,0 +1,46 @@
+"""Reading built pages in tests: every element with its attributes, via the standard parser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Element:
+    tag: str
+    attrs: dict[str, str]
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[Element] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append(Element(tag, {name: value or "" for name, value in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def elements(path: Path) -> list[Element]:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector.elements
+
+
+def text(path: Path) -> str:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return " ".join("".join(collector.text).split())
+
+
+def find(path: Path, tag: str, **wanted: str) -> list[Element]:
+    return [
+        element
+        for element in elements(path)
+        if element.tag == tag and all(element.attrs.get(name) == value for name, value in wanted.items())
+    ]
