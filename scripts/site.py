@@ -72,8 +72,10 @@ def serve(host: str, port: int, message_lang: str) -> int:
 
     rebuild()
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview))
-    for name in WATCHED:
-        server.watch(str(ROOT / name))
+    server.error_handler = lambda code: _error_page(preview, code)
+    records = site.records_root(ROOT)
+    for path in {*(ROOT / name for name in WATCHED), records / "products", records / "cooperatives"}:
+        server.watch(str(path))
     try:
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
@@ -81,6 +83,12 @@ def serve(host: str, port: int, message_lang: str) -> int:
     finally:
         server.shutdown()
     return 0
+
+
+def _error_page(preview: Path, code: int) -> bytes | None:
+    """The root 404 page (it shows the language of the requested path), as static hosts do."""
+    page = preview / "404.html"
+    return page.read_bytes() if code == 404 and page.is_file() else None
 
 
 def main() -> int:

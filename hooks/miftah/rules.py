@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from miftah.photocheck import check_photo_files
 from miftah.problems import Problem
 from miftah.schema import SLUG_PATTERN
 from miftah.yamlnodes import Mapping
@@ -58,6 +59,7 @@ def check_catalog(
     for record in [*cooperatives.values(), *products.values()]:
         problems += check_slug(record)
         problems += check_unused_files(record)
+        problems += check_photo_files(record)
     for record in cooperatives.values():
         problems += check_contact_reachable(record)
     for record in products.values():
