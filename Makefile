@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 lang ?=
 
-.PHONY: serve build check test lint lock clean
+.PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,26 @@ serve: $(STAMP)  ## build, then serve on http://127.0.0.1:8000 with live reload
 build: $(STAMP)  ## validate the records, then build the static site into site/
 	$(BIN)/python scripts/site.py build
 
-check: $(STAMP)  ## validate the records only (exit 1 on any problem)
-	$(BIN)/python scripts/check.py $(if $(lang),--lang $(lang))
+check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings included)
+	$(BIN)/python scripts/check.py --strict $(if $(lang),--lang $(lang))
+
+schemas: $(STAMP)  ## regenerate schemas/*.json and the field reference in CONTRIBUTING.md
+	$(BIN)/python scripts/schemas.py
+
+translations: $(STAMP)  ## which fields of which records lack a translation
+	$(BIN)/python scripts/translations.py $(if $(format),--format $(format))
+
+new-product: $(STAMP)  ## ask a few questions, write a valid commented skeleton
+	$(BIN)/python scripts/new_record.py product
+
+new-cooperative: $(STAMP)
+	$(BIN)/python scripts/new_record.py cooperative
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python scripts/schemas.py --check
 
 test: lint  ## linters, type checks and the whole test suite
 	$(BIN)/python -m pytest

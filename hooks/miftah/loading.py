@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from miftah import rules
+from miftah.kinds import Record, Where
 from miftah.problems import Problem
-from miftah.records import Catalog, Contact, Cooperative, Photo, Product, Translations
-from miftah.schema import COOPERATIVE, PRODUCT, Record, Where
+from miftah.records import Catalog, cooperative_from_values, product_from_values
+from miftah.schema import COOPERATIVE, PRODUCT
 from miftah.yamlnodes import read_record
 
 PRODUCTS_DIR = "products"
@@ -66,8 +67,8 @@ def _load(root: Path) -> Loaded:
     problems += rules.check_catalog(root, raw_cooperatives, raw_products)
     if any(problem.is_error for problem in problems):
         return Loaded(None, problems)
-    cooperatives = {slug: _cooperative(slug, raw) for slug, raw in raw_cooperatives.items()}
-    products = {slug: _product(slug, raw) for slug, raw in raw_products.items()}
+    cooperatives = {s: cooperative_from_values(s, r.folder, r.values) for s, r in raw_cooperatives.items()}
+    products = {s: product_from_values(s, r.folder, r.values) for s, r in raw_products.items()}
     return Loaded(Catalog(cooperatives, products), problems)
 
 
@@ -92,39 +93,3 @@ def _read_collection(
         values = schema.convert(top, where)
         records[folder.name] = rules.RawRecord(folder.name, folder, shown, top, values or {})
     return records
-
-
-def _translations(raw: dict[str, Any], key: str) -> Translations:
-    return Translations.of(raw.get(key) or {})
-
-
-def _cooperative(slug: str, record: rules.RawRecord) -> Cooperative:
-    raw = record.values
-    contact = raw["contact"]
-    return Cooperative(
-        slug=slug,
-        folder=record.folder,
-        name=_translations(raw, "name"),
-        region=raw["region"],
-        story=_translations(raw, "story"),
-        contact=Contact(contact.get("email"), contact.get("phone"), contact.get("wechat")),
-        sample=raw.get("sample", False),
-    )
-
-
-def _product(slug: str, record: rules.RawRecord) -> Product:
-    raw = record.values
-    photos = tuple(
-        Photo(record.folder / photo["file"], Translations.of(photo["alt"])) for photo in raw["photos"]
-    )
-    return Product(
-        slug=slug,
-        folder=record.folder,
-        cooperative=raw["cooperative"],
-        category=raw["category"],
-        featured=raw.get("featured", False),
-        name=_translations(raw, "name"),
-        summary=_translations(raw, "summary"),
-        description=_translations(raw, "description"),
-        photos=photos,
-    )

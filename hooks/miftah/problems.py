@@ -39,8 +39,9 @@ def _catalogue() -> dict[str, dict[str, dict[str, str]]]:
     return catalogue
 
 
-def message_codes() -> set[str]:
-    return set(_catalogue())
+def catalogue() -> dict[str, dict[str, dict[str, str]]]:
+    """Every message, by code then language: for documentation and tests."""
+    return _catalogue()
 
 
 def describe(problem: Problem, lang: str) -> tuple[str, str]:

@@ -1,9 +1,16 @@
-"""Typed, immutable records: what the rest of the package reads once validation has passed."""
+"""Typed, immutable records: what the rest of the package reads once validation has passed.
+
+``from_values`` functions build them from the values the schema converted (plain dicts);
+they run only when validation found no error, so required values are always there.
+"""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from miftah.languages import CODES, language
 
@@ -22,8 +29,12 @@ class Translations:
     texts: tuple[tuple[str, str], ...]  # (language code, text), in the order of CODES
 
     @classmethod
-    def of(cls, texts: dict[str, str]) -> Translations:
+    def of(cls, texts: dict[str, str] | None) -> Translations:
+        texts = texts or {}
         return cls(tuple((code, texts[code]) for code in CODES if code in texts))
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
 
     def get(self, lang: str) -> str | None:
         return dict(self.texts).get(lang)
@@ -36,7 +47,7 @@ class Translations:
         for other in language(lang).fallbacks:
             if other in available:
                 return Shown(available[other], other, is_fallback=True)
-        raise LookupError("a validated text always exists in at least one language")
+        raise LookupError("show() is only called on texts that exist in at least one language")
 
 
 @dataclass(frozen=True)
@@ -46,21 +57,63 @@ class Photo:
 
 
 @dataclass(frozen=True)
-class Contact:
-    email: str | None
-    phone: str | None
-    wechat: str | None
+class Quantity:
+    quantity: int
+    unit: str
 
 
 @dataclass(frozen=True)
-class Cooperative:
-    slug: str
-    folder: Path
-    name: Translations
-    region: str
-    story: Translations
-    contact: Contact
-    sample: bool
+class Sku:
+    id: str
+    net_value: Decimal
+    net_unit: str
+    packaging: Translations
+    units_per_carton: int | None
+    carton: dict[str, Any] | None  # length_cm, width_cm, height_cm, gross_weight_kg
+    pallet: dict[str, Any] | None  # cartons, gross_weight_kg
+
+
+@dataclass(frozen=True)
+class Samples:
+    available: bool
+    cost: Decimal | None
+    currency: str | None
+    days: int | None
+
+
+@dataclass(frozen=True)
+class PriceTier:
+    from_quantity: int
+    price: Decimal
+
+
+@dataclass(frozen=True)
+class Pricing:
+    on_request: bool
+    currency: str | None
+    incoterm: str | None
+    unit: str | None
+    tiers: tuple[PriceTier, ...]
+
+
+@dataclass(frozen=True)
+class Trade:
+    moq: Quantity
+    samples: Samples | None
+    supply_capacity: tuple[int, str, str] | None  # quantity, unit, period
+    lead_times: tuple[tuple[int, int], ...]  # (from quantity, days)
+    incoterms: tuple[tuple[str, str | None], ...]  # (term, place)
+    payment_terms: tuple[str, ...]
+    private_label: bool | None
+    pricing: Pricing
+
+
+@dataclass(frozen=True)
+class ChinaMarket:
+    gacc_status: str
+    gacc_number: str | None
+    chinese_label_ready: bool | None
+    cosmetics_route: str | None
 
 
 @dataclass(frozen=True)
@@ -69,11 +122,81 @@ class Product:
     folder: Path
     cooperative: str
     category: str
+    status: str
+    last_verified: datetime.date
     featured: bool
     name: Translations
     summary: Translations
     description: Translations
+    ingredients: Translations
+    storage: Translations
+    region: str
+    province: str | None
+    geographical_indication: str | None
+    botanical_name: str | None
+    shelf_life_months: int | None
+    hs_code: str | None
+    skus: tuple[Sku, ...]
+    trade: Trade
+    certificates: tuple[str, ...]
+    china_market: ChinaMarket
     photos: tuple[Photo, ...]
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+
+@dataclass(frozen=True)
+class Certificate:
+    id: str
+    kind: str
+    issuer: str
+    number: str | None
+    valid_from: datetime.date | None
+    valid_until: datetime.date | None
+    markets: tuple[str, ...]
+    document: Path | None
+
+    def valid_on(self, day: datetime.date) -> bool:
+        return self.valid_until is None or self.valid_until >= day
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: Translations
+    languages: tuple[str, ...]
+    email: str | None
+    phone: str | None
+    whatsapp: str | None
+    wechat: str | None
+    wechat_qr: Path | None
+
+
+@dataclass(frozen=True)
+class Cooperative:
+    slug: str
+    folder: Path
+    sample: bool
+    name: Translations
+    legal_name: str
+    legal_form: str
+    founded_year: int | None
+    members_total: int | None
+    members_women: int | None
+    region: str
+    province: str | None
+    commune: str | None
+    location: tuple[Decimal, Decimal] | None
+    story: Translations
+    certificates: tuple[Certificate, ...]
+    contacts: tuple[Contact, ...]
+    logo: Path | None
+    reviewers: tuple[str, ...]
+
+    def certificate(self, certificate_id: str) -> Certificate | None:
+        return next((c for c in self.certificates if c.id == certificate_id), None)
 
 
 @dataclass(frozen=True)
@@ -84,5 +207,135 @@ class Catalog:
     def cooperative_of(self, product: Product) -> Cooperative:
         return self.cooperatives[product.cooperative]
 
+    def published_products(self) -> list[Product]:
+        return [product for product in self.products.values() if product.published]
+
     def products_of(self, cooperative: Cooperative) -> list[Product]:
-        return [p for p in self.products.values() if p.cooperative == cooperative.slug]
+        return [p for p in self.published_products() if p.cooperative == cooperative.slug]
+
+
+def _file(folder: Path, name: str | None) -> Path | None:
+    return folder / name if name else None
+
+
+def product_from_values(slug: str, folder: Path, raw: dict[str, Any]) -> Product:
+    origin = raw["origin"]
+    return Product(
+        slug=slug,
+        folder=folder,
+        cooperative=raw["cooperative"],
+        category=raw["category"],
+        status=raw["status"],
+        last_verified=raw["last_verified"],
+        featured=raw.get("featured", False),
+        name=Translations.of(raw["name"]),
+        summary=Translations.of(raw["summary"]),
+        description=Translations.of(raw["description"]),
+        ingredients=Translations.of(raw.get("ingredients")),
+        storage=Translations.of(raw.get("storage")),
+        region=origin["region"],
+        province=origin.get("province"),
+        geographical_indication=origin.get("geographical_indication"),
+        botanical_name=raw.get("botanical_name"),
+        shelf_life_months=raw.get("shelf_life_months"),
+        hs_code=raw.get("hs_code"),
+        skus=tuple(_sku(sku) for sku in raw.get("skus", [])),
+        trade=_trade(raw["trade"]),
+        certificates=tuple(raw.get("certificates", [])),
+        china_market=ChinaMarket(
+            gacc_status=raw["china_market"]["gacc_status"],
+            gacc_number=raw["china_market"].get("gacc_number"),
+            chinese_label_ready=raw["china_market"].get("chinese_label_ready"),
+            cosmetics_route=raw["china_market"].get("cosmetics_route"),
+        ),
+        photos=tuple(Photo(folder / p["file"], Translations.of(p["alt"])) for p in raw.get("photos", [])),
+    )
+
+
+def _sku(raw: dict[str, Any]) -> Sku:
+    return Sku(
+        id=raw["id"],
+        net_value=raw["net_content"]["value"],
+        net_unit=raw["net_content"]["unit"],
+        packaging=Translations.of(raw["packaging"]),
+        units_per_carton=raw.get("units_per_carton"),
+        carton=raw.get("carton"),
+        pallet=raw.get("pallet"),
+    )
+
+
+def _trade(raw: dict[str, Any]) -> Trade:
+    samples = raw.get("samples")
+    capacity = raw.get("supply_capacity")
+    pricing = raw["pricing"]
+    return Trade(
+        moq=Quantity(raw["moq"]["quantity"], raw["moq"]["unit"]),
+        samples=Samples(
+            samples["available"], samples.get("cost"), samples.get("currency"), samples.get("days")
+        )
+        if samples
+        else None,
+        supply_capacity=(capacity["quantity"], capacity["unit"], capacity["period"]) if capacity else None,
+        lead_times=tuple((tier["from_quantity"], tier["days"]) for tier in raw.get("lead_times", [])),
+        incoterms=tuple((offer["term"], offer.get("place")) for offer in raw.get("incoterms", [])),
+        payment_terms=tuple(raw.get("payment_terms", [])),
+        private_label=raw.get("private_label"),
+        pricing=Pricing(
+            on_request=pricing.get("on_request", False),
+            currency=pricing.get("currency"),
+            incoterm=pricing.get("incoterm"),
+            unit=pricing.get("unit"),
+            tiers=tuple(PriceTier(t["from_quantity"], t["price"]) for t in pricing.get("tiers", [])),
+        ),
+    )
+
+
+def cooperative_from_values(slug: str, folder: Path, raw: dict[str, Any]) -> Cooperative:
+    members = raw.get("members") or {}
+    location = raw.get("location")
+    return Cooperative(
+        slug=slug,
+        folder=folder,
+        sample=raw.get("sample", False),
+        name=Translations.of(raw["name"]),
+        legal_name=raw["legal_name"],
+        legal_form=raw["legal_form"],
+        founded_year=raw.get("founded_year"),
+        members_total=members.get("total"),
+        members_women=members.get("women"),
+        region=raw["region"],
+        province=raw.get("province"),
+        commune=raw.get("commune"),
+        location=(location["lat"], location["lon"]) if location else None,
+        story=Translations.of(raw["story"]),
+        certificates=tuple(_certificate(folder, c) for c in raw.get("certificates", [])),
+        contacts=tuple(_contact(folder, c) for c in raw["contacts"]),
+        logo=_file(folder, raw.get("logo")),
+        reviewers=tuple(raw.get("reviewers", [])),
+    )
+
+
+def _certificate(folder: Path, raw: dict[str, Any]) -> Certificate:
+    return Certificate(
+        id=raw["id"],
+        kind=raw["kind"],
+        issuer=raw["issuer"],
+        number=raw.get("number"),
+        valid_from=raw.get("valid_from"),
+        valid_until=raw.get("valid_until"),
+        markets=tuple(raw["markets"]),
+        document=_file(folder, raw.get("document")),
+    )
+
+
+def _contact(folder: Path, raw: dict[str, Any]) -> Contact:
+    return Contact(
+        name=raw["name"],
+        role=Translations.of(raw.get("role")),
+        languages=tuple(raw.get("languages", [])),
+        email=raw.get("email"),
+        phone=raw.get("phone"),
+        whatsapp=raw.get("whatsapp"),
+        wechat=raw.get("wechat"),
+        wechat_qr=_file(folder, raw.get("wechat_qr")),
+    )

@@ -1,7 +1,8 @@
 """Contributor Markdown → safe HTML.
 
 Descriptions and stories accept a small Markdown subset: paragraphs, emphasis, lists, links.
-Raw HTML is not parsed as HTML (it shows as text), no extension such as ``attr_list`` applies
+Raw HTML is not parsed as HTML (it shows as text), nor are headings; no extension such as
+``attr_list`` applies
 (it would let ``{: onclick=…}`` through), and the result goes through an allow-list sanitiser
 (nh3) that keeps only those elements and only http(s) and mailto links.
 """
@@ -23,6 +24,9 @@ def _markdown_without_html() -> markdown.Markdown:
     # "<script>" is treated as text and escaped.
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
+    # Headings would break the page's outline (the page owns h1/h2): "# Title" stays text.
+    for heading in ("hashheader", "setextheader"):
+        converter.parser.blockprocessors.deregister(heading)
     return converter
 
 

@@ -1,4 +1,4 @@
-"""Translated vocabularies: product categories, the 12 regions of Morocco, and later more.
+"""Translated vocabularies: categories, the 12 regions of Morocco, labels, certificates, units…
 
 Each vocabulary is one file in ``data/taxonomy/`` mapping an id to its label in every language.
 Records refer to terms by id; pages show the label in the page's language.
@@ -15,7 +15,7 @@ import yaml
 from miftah.languages import CODES
 
 _FOLDER = Path(__file__).parent / "data" / "taxonomy"
-VOCABULARIES = ("categories", "regions")
+VOCABULARIES = tuple(sorted(path.stem for path in _FOLDER.glob("*.yml")))
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,8 @@ def _parse(text: str, shown_path: str) -> tuple[Mapping | None, list[Problem]]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = error.problem or str(error)
+        if "nesting depth" in reason:  # libyaml's own limit, far beyond ours
+            return None, [Problem(shown_path, line, "", "too_deep", {"limit": MAX_DEPTH})]
         return None, [Problem(shown_path, line, "", "yaml_syntax", {"reason": reason})]
     except yaml.YAMLError as error:
         return None, [Problem(shown_path, None, "", "yaml_syntax", {"reason": str(error)})]

@@ -1,0 +1,87 @@
+"""Claim guard: words a product text may only use when the record entitles it to them.
+
+- 有机 (organic) in a Chinese text needs a valid Chinese organic certificate (GB/T 19630) among
+  the certificates that cover the product: an error.
+- Health or medical words in the texts of saffron: a warning for the reviewer.
+The word lists live in ``data/claims.yml``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from miftah.problems import Problem
+
+if TYPE_CHECKING:
+    from miftah.rules import RawRecord
+
+_CLAIMS = Path(__file__).parent / "data" / "claims.yml"
+TEXT_FIELDS = ("name", "summary", "description", "ingredients", "storage")
+
+
+@functools.cache
+def claims() -> dict[str, Any]:
+    with open(_CLAIMS, encoding="utf-8") as handle:
+        loaded: dict[str, Any] = yaml.safe_load(handle)
+    return loaded
+
+
+def _texts(product: RawRecord, lang: str) -> list[tuple[str, str]]:
+    found = []
+    for field in TEXT_FIELDS:
+        text = (product.values.get(field) or {}).get(lang)
+        if text:
+            found.append((f"{field}.{lang}", text))
+    return found
+
+
+def check_organic_claim(
+    product: RawRecord, cooperative: RawRecord | None, day: datetime.date
+) -> list[Problem]:
+    rule = claims()["organic"]
+    certificates = {
+        c.get("id"): c for c in (cooperative.values.get("certificates", []) if cooperative else [])
+    }
+    entitled = any(
+        (certificate := certificates.get(certificate_id))
+        and certificate.get("kind") == rule["requires_certificate_kind"]
+        and (certificate.get("valid_until") is None or certificate["valid_until"] >= day)
+        for certificate_id in product.values.get("certificates", [])
+    )
+    if entitled:
+        return []
+    problems = []
+    for field, text in _texts(product, "zh"):
+        for word in rule["words"]:
+            if word in text:
+                problems.append(product.problem(field, "organic_claim", word=word))
+    return problems
+
+
+def check_health_claims(product: RawRecord) -> list[Problem]:
+    rule = claims()["health_claims"]
+    applies = rule["applies_to"]
+    if not (
+        product.values.get("botanical_name") in applies["botanical_names"]
+        or product.values.get("hs_code") in applies["hs_codes"]
+    ):
+        return []
+    problems = []
+    for lang, words in rule["words"].items():
+        for field, text in _texts(product, lang):
+            for word in words:
+                if _contains_word(text, word, lang):
+                    problems.append(product.problem(field, "health_claim", "warning", word=word))
+    return problems
+
+
+def _contains_word(text: str, word: str, lang: str) -> bool:
+    if lang == "zh":
+        return word in text
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) is not None
