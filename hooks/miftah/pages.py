@@ -61,9 +61,13 @@ class Link:
 
 @dataclass(frozen=True)
 class ContactView:
+    name: str
+    role: TextView | None
+    languages: tuple[str, ...]  # labels in the page's language
     wechat: str | None
     email: str | None
     phone: str | None
+    whatsapp: str | None
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ class CooperativeCard:
     name: TextView
     region: Link
     sample: bool
-    contact: ContactView
+    contacts: tuple[ContactView, ...]
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ class ProductView:
     description: TextView
     photos: tuple[PhotoView, ...]
     category: Link
+    region: Link
     cooperative: CooperativeCard
 
 
@@ -136,7 +141,7 @@ class PageMaker:
 
     def all_pages(self) -> list[PageModel]:
         pages = [self.catalog_page(), self.cooperatives_page(), self.search_page()]
-        pages += [self.product_page(product) for product in self.catalog.products.values()]
+        pages += [self.product_page(product) for product in self.catalog.published_products()]
         pages += [self.cooperative_page(coop) for coop in self.catalog.cooperatives.values()]
         pages += [self.category_page(term_id) for term_id in self._used("categories")]
         pages += [self.region_page(term_id) for term_id in self._used("regions")]
@@ -145,7 +150,7 @@ class PageMaker:
     # -- pages -------------------------------------------------------------------------------
 
     def catalog_page(self) -> PageModel:
-        view = self._listing(t(self.lang, "catalog_intro"), list(self.catalog.products.values()))
+        view = self._listing(t(self.lang, "catalog_intro"), list(self.catalog.published_products()))
         return PageModel(
             "products/index.md",
             "catalog.html",
@@ -155,7 +160,7 @@ class PageMaker:
         )
 
     def home_view(self) -> ListingView:
-        featured = [p for p in self.catalog.products.values() if p.featured]
+        featured = [p for p in self.catalog.published_products() if p.featured]
         return self._listing(t(self.lang, "featured_title"), featured)
 
     def cooperatives_page(self) -> PageModel:
@@ -187,6 +192,7 @@ class PageMaker:
             description=self._rich(product.description),
             photos=photos,
             category=self._term_link("categories", product.category),
+            region=self._term_link("regions", product.region),
             cooperative=self._cooperative_card(cooperative),
         )
         return PageModel(
@@ -210,7 +216,7 @@ class PageMaker:
 
     def category_page(self, term_id: str) -> PageModel:
         label = vocabulary("categories")[term_id].label(self.lang)
-        products = [p for p in self.catalog.products.values() if p.category == term_id]
+        products = [p for p in self.catalog.published_products() if p.category == term_id]
         intro = t(self.lang, "category_intro", label=label)
         return PageModel(
             f"categories/{term_id}.md",
@@ -223,9 +229,7 @@ class PageMaker:
     def region_page(self, term_id: str) -> PageModel:
         label = vocabulary("regions")[term_id].label(self.lang)
         cooperatives = [c for c in self._sorted_cooperatives() if c.region == term_id]
-        products = [
-            p for p in self.catalog.products.values() if self.catalog.cooperative_of(p).region == term_id
-        ]
+        products = [p for p in self.catalog.published_products() if p.region == term_id]
         intro = t(self.lang, "region_intro", label=label)
         listing = self._listing(intro, products)
         cards = tuple(self._cooperative_card(c) for c in cooperatives)
@@ -257,7 +261,7 @@ class PageMaker:
             summary=self._text(product.summary),
             photo=photo,
             cooperative=self._text(cooperative.name),
-            region=self._term_link("regions", cooperative.region),
+            region=self._term_link("regions", product.region),
             category=self._term_link("categories", product.category),
         )
 
@@ -267,7 +271,7 @@ class PageMaker:
             name=self._text(cooperative.name),
             region=self._term_link("regions", cooperative.region),
             sample=cooperative.sample,
-            contact=_contact(cooperative.contact),
+            contacts=tuple(self._contact(contact) for contact in cooperative.contacts),
         )
 
     def _photo(self, rendition: Rendition, alt: Translations, sizes: str, eager: bool) -> PhotoView:
@@ -289,6 +293,19 @@ class PageMaker:
             eager=eager,
         )
 
+    def _contact(self, contact: Contact) -> ContactView:
+        return ContactView(
+            name=contact.name,
+            role=self._text(contact.role) if contact.role else None,
+            languages=tuple(
+                vocabulary("spoken_languages")[code].label(self.lang) for code in contact.languages
+            ),
+            wechat=contact.wechat,
+            email=contact.email,
+            phone=contact.phone,
+            whatsapp=contact.whatsapp,
+        )
+
     def _term_link(self, vocabulary_name: str, term_id: str) -> Link:
         term = vocabulary(vocabulary_name)[term_id]
         return Link(
@@ -296,10 +313,10 @@ class PageMaker:
         )
 
     def _count(self, vocabulary_name: str, term_id: str) -> int:
-        products = self.catalog.products.values()
+        products = self.catalog.published_products()
         if vocabulary_name == "categories":
             return sum(p.category == term_id for p in products)
-        return sum(self.catalog.cooperative_of(p).region == term_id for p in products)
+        return sum(p.region == term_id for p in products)
 
     def _used(self, vocabulary_name: str) -> list[str]:
         """Terms that have at least one product, in vocabulary order."""
@@ -325,10 +342,6 @@ class PageMaker:
 
 def _srcset(rendition: Rendition, mime: str) -> str:
     return ", ".join(f"../{MEDIA_DIR}/{v.file} {v.width}w" for v in rendition.of_type(mime))
-
-
-def _contact(contact: Contact) -> ContactView:
-    return ContactView(contact.wechat, contact.email, contact.phone)
 
 
 def _plain(html: str) -> str:
