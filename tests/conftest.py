@@ -81,3 +81,11 @@ def edit() -> Edit:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return replace
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based number of the first line of ``path`` that contains ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not found in {path}")

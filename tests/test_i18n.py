@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+
 from miftah.i18n import all_keys, language_name, strings, t
 from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES
-from miftah.problems import MESSAGE_LANGUAGES, _catalogue
+from miftah.problems import MESSAGE_LANGUAGES, catalogue
 from miftah.taxonomy import VOCABULARIES, vocabulary
 
 
@@ -13,7 +14,9 @@ def test_every_string_exists_in_every_language() -> None:
     keys = all_keys()
     reference = keys[DEFAULT_CODE]
     for code in CODES:
-        assert keys[code] == reference, f"{code}: missing {reference - keys[code]}, extra {keys[code] - reference}"
+        assert keys[code] == reference, (
+            f"{code}: missing {reference - keys[code]}, extra {keys[code] - reference}"
+        )
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -53,7 +56,7 @@ def test_twelve_regions_of_morocco_and_all_labels() -> None:
 
 
 def test_every_problem_message_exists_in_french_and_english() -> None:
-    for code, entry in _catalogue().items():
+    for code, entry in catalogue().items():
         assert set(entry) == set(MESSAGE_LANGUAGES), code
         assert all(entry[lang]["what"] for lang in MESSAGE_LANGUAGES), code
 
@@ -68,10 +71,10 @@ def test_every_problem_code_raised_in_the_code_has_its_words() -> None:
     raised |= set(re.findall(r'Problem\([^()]*?,\s*"([a-z_0-9]+)",\s*(?:\{|params|dict)', source, re.S))
     raised |= set(re.findall(r'code = "([a-z_]+)"', source))
     assert raised, "the scan found no problem code: the pattern is out of date"
-    assert raised <= set(_catalogue()), raised - set(_catalogue())
+    assert raised <= set(catalogue()), raised - set(catalogue())
 
 
 def test_french_and_english_messages_use_the_same_placeholders() -> None:
-    for code, entry in _catalogue().items():
+    for code, entry in catalogue().items():
         for part in ("what", "fix"):
             assert sorted(_placeholders(entry["fr"][part])) == sorted(_placeholders(entry["en"][part])), code

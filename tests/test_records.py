@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Edit
+from conftest import Edit, line_of
 from miftah.loading import load_catalog
 from miftah.problems import format_problem, format_report
 
@@ -28,8 +28,9 @@ def test_sample_catalog_has_no_problem(scratch_catalog: Path) -> None:
 
 def test_missing_chinese_name(scratch_catalog: Path, edit: Edit) -> None:
     edit(scratch_catalog / SAFFRON, "  zh: 塔利温藏红花（西红花）\n", "")
+    line = line_of(scratch_catalog / SAFFRON, "  fr: Safran de Taliouine")  # where the name map now starts
     assert messages(scratch_catalog) == [
-        f"✖ {SAFFRON}:6 › name.zh\n"
+        f"✖ {SAFFRON}:{line} › name.zh\n"
         '  The "zh" translation is missing; this field requires it.\n'
         '  Fix: Add "zh: …" under this field.'
     ]
@@ -37,8 +38,9 @@ def test_missing_chinese_name(scratch_catalog: Path, edit: Edit) -> None:
 
 def test_messages_in_french(scratch_catalog: Path, edit: Edit) -> None:
     edit(scratch_catalog / SAFFRON, "  zh: 塔利温藏红花（西红花）\n", "")
+    line = line_of(scratch_catalog / SAFFRON, "  fr: Safran de Taliouine")
     assert messages(scratch_catalog, "fr") == [
-        f"✖ {SAFFRON}:6 › name.zh\n"
+        f"✖ {SAFFRON}:{line} › name.zh\n"
         "  La traduction « zh » manque ; elle est obligatoire pour ce champ.\n"
         "  Correction: Ajoutez « zh: … » sous ce champ."
     ]
@@ -56,7 +58,7 @@ def test_duplicate_key(scratch_catalog: Path, edit: Edit) -> None:
 def test_yes_no_is_not_a_boolean(scratch_catalog: Path, edit: Edit) -> None:
     edit(scratch_catalog / SAFFRON, "featured: true", "featured: yes")
     assert messages(scratch_catalog) == [
-        f"✖ {SAFFRON}:4 › featured\n"
+        f"✖ {SAFFRON}:{line_of(scratch_catalog / SAFFRON, 'featured:')} › featured\n"
         '  "yes" is not a recognised yes/no value.\n'
         "  Fix: Write true or false, without quotes."
     ]
@@ -65,7 +67,7 @@ def test_yes_no_is_not_a_boolean(scratch_catalog: Path, edit: Edit) -> None:
 def test_phone_with_leading_zero_is_kept_as_written_and_rejected(scratch_catalog: Path, edit: Edit) -> None:
     edit(scratch_catalog / TIFAOUT, 'phone: "+212600000001"', "phone: 0612345677")
     assert messages(scratch_catalog) == [
-        f"✖ {TIFAOUT}:29 › contact.phone\n"
+        f"✖ {TIFAOUT}:{line_of(scratch_catalog / TIFAOUT, 'phone: 0612345677')} › contacts[1].phone\n"
         '  "0612345677" does not have the expected form.\n'
         "  Fix: Write it like this example: +212600000001"
     ]
@@ -113,7 +115,7 @@ def test_anchor_alias_and_tag_are_refused(scratch_catalog: Path, edit: Edit) -> 
 def test_tab_indentation(scratch_catalog: Path, edit: Edit) -> None:
     edit(scratch_catalog / SAFFRON, "  fr: Safran de Taliouine", "\tfr: Safran de Taliouine")
     assert messages(scratch_catalog) == [
-        f"✖ {SAFFRON}:7\n"
+        f"✖ {SAFFRON}:{line_of(scratch_catalog / SAFFRON, 'fr: Safran de Taliouine')}\n"
         "  This line is indented with a tab; YAML accepts only spaces.\n"
         "  Fix: Replace the tab with spaces (2 per level)."
     ]

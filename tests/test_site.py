@@ -8,7 +8,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, Edit, run_site
+
+from conftest import ROOT, Edit, line_of, run_site
 from htmlscan import elements, find, text
 from miftah.languages import CODES, LANGUAGES
 
@@ -70,8 +71,9 @@ def test_product_page_shows_the_record(sample_site: Path) -> None:
     assert "sample-taliouine" in words
     assert "苏斯-马塞大区" in words  # the region label, in Chinese
     assert "香料与调味品" in words  # the category label
-    images = find(page, "img")
-    assert images and all(img.attrs["alt"] for img in images)
+    images = [img for img in find(page, "img") if "srcset" in img.attrs]  # the photos, not the logo
+    assert len(images) == 2
+    assert all(img.attrs["alt"] for img in images)
     assert all(img.attrs.get("width") and img.attrs.get("height") for img in images)
 
 
@@ -143,13 +145,14 @@ def test_invalid_record_fails_the_build_and_keeps_the_previous_site(
     site_dir = tmp_path / "site"
     assert run_site("build", scratch_catalog, site_dir).returncode == 0
     before = _fingerprint(site_dir)
-    edit(scratch_catalog / "products/saffron-taliouine/product.yml", "  zh: 塔利温藏红花（西红花）\n", "")
+    record = scratch_catalog / "products/saffron-taliouine/product.yml"
+    edit(record, "  zh: 塔利温藏红花（西红花）\n", "")
 
     result = run_site("build", scratch_catalog, site_dir)
 
     assert result.returncode == 1
     assert result.stderr == (
-        "✖ products/saffron-taliouine/product.yml:6 › name.zh\n"
+        f"✖ products/saffron-taliouine/product.yml:{line_of(record, '  fr: Safran de Taliouine')} › name.zh\n"
         '  The "zh" translation is missing; this field requires it.\n'
         '  Fix: Add "zh: …" under this field.\n\n'
         "1 error(s), 0 warning(s).\n"
