@@ -64,17 +64,19 @@ def build_site(root: Path, target: Path, base_url: str, render_language: RenderL
 
 
 def prepare_photos(catalog: Catalog, cache_dir: Path) -> list[images.Rendition]:
-    """Encode every photo the cache lacks, logging progress on long runs."""
+    """Encode every photo the cache lacks on every core, logging progress on long runs."""
     sources = [photo.source for product in catalog.products.values() for photo in product.photos]
-    renditions = []
     started = last_report = time.perf_counter()
-    for done, source in enumerate(sources, start=1):
-        renditions.append(images.render_photo(source, cache_dir))
+
+    def report(done: int, total: int, hits: int) -> None:
+        nonlocal last_report
         now = time.perf_counter()
-        if now - last_report >= PROGRESS_EVERY_S:
-            left = (now - started) / done * (len(sources) - done)
-            log.info(
-                "photos %d/%d, %.0f s elapsed, about %.0f s left", done, len(sources), now - started, left
-            )
-            last_report = now
-    return renditions
+        if now - last_report < PROGRESS_EVERY_S:
+            return
+        encoded = done - hits
+        left = (now - started) / encoded * (total - done) if encoded else 0.0
+        message = "photos %d/%d (%d from the cache), %.0f s elapsed, about %.0f s left"
+        log.info(message, done, total, hits, now - started, left)
+        last_report = now
+
+    return images.render_photos(sources, cache_dir, progress=report)
