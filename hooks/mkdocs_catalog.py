@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from miftah import i18n, images, site
+from miftah import clock, i18n, images, site
 from miftah.languages import CODES, DEFAULT_CODE, language
 from miftah.loading import load_catalog
 from miftah.pages import PageMaker, PageModel
@@ -50,7 +50,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if loaded.catalog is None:
         raise PluginError("\n" + format_report(loaded.problems, site.message_language()))
     cache_dir = root / site.PHOTO_CACHE
-    maker = PageMaker(loaded.catalog, lang, lambda product: _renditions(product, cache_dir))
+    base = site.site_base(config.site_url or "")
+    maker = PageMaker(
+        loaded.catalog, lang, lambda product: _renditions(product, cache_dir), base, clock.today()
+    )
     _state.update(lang=lang, maker=maker, pages={})
     config.site_name = i18n.t(lang, "site_name")
     config.site_description = i18n.t(lang, "site_description")
@@ -98,6 +101,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         for code in CODES
     ]
     context["souk"] = _template_data(config, view, path)
+    context["souk"]["page"] = model
     return context
 
 
@@ -109,6 +113,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 def _template_data(config: MkDocsConfig, view: object, path: str) -> dict[str, Any]:
     lang = _state["lang"]
     return {
+        "page": None,
         "view": view,
         "t": i18n.strings(lang),
         "head": site.head_links(site.site_base(config.site_url or ""), lang, path),

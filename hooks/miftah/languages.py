@@ -10,12 +10,13 @@ class Language:
     code: str  # the key used in records, strings files and URLs (/zh/…)
     html_lang: str  # BCP 47 tag for <html lang>, hreflang and content-language
     fallbacks: tuple[str, ...]  # where a missing text is borrowed from, in order
+    locale: str  # Babel locale for numbers, prices and dates
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("zh", "zh-Hans", ("en", "fr")),
-    Language("fr", "fr", ("en", "zh")),
-    Language("en", "en", ("fr", "zh")),
+    Language("zh", "zh-Hans", ("en", "fr"), "zh_Hans_CN"),
+    Language("fr", "fr", ("en", "zh"), "fr_FR"),
+    Language("en", "en", ("fr", "zh"), "en_US"),
 )
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 DEFAULT_CODE = "zh"  # Chinese buyers are the audience: Chinese is the default everywhere

@@ -7,17 +7,21 @@ the same models serve every language and any deployment path.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
+from pypinyin import lazy_pinyin
 
-from miftah import richtext
+from miftah import formatting, richtext, seo
 from miftah.i18n import language_name, t
 from miftah.images import MEDIA_DIR, Rendition
+from miftah.inquiry import inquiry_data, sku_label
 from miftah.languages import language
 from miftah.records import Catalog, Contact, Cooperative, Product, Translations
 from miftah.taxonomy import vocabulary
+from miftah.tradefacts import CertificateRow, ImporterFacts, certificate_rows, importer_facts
 
 PRODUCT_SIZES = "(min-width: 76.25em) 720px, (min-width: 60em) 60vw, 100vw"
 CARD_SIZES = "(min-width: 60em) 300px, (min-width: 30em) 45vw, 100vw"
@@ -50,6 +54,7 @@ class PhotoView:
     height: int
     colour: str
     eager: bool  # the first visible photo loads at once; the others lazily
+    placeholder: str = ""  # tiny blurred preview (data: URI) shown until the photo arrives
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,29 @@ class ContactView:
 
 
 @dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    key: str  # the URL parameter, e.g. ?category=spices
+    label: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
 class CooperativeCard:
     url: str
     name: TextView
     region: Link
     sample: bool
+    legal_name: str
+    founded: str | None
+    members: str | None
+    labels: tuple[str, ...]  # kinds of the certificates in force
     contacts: tuple[ContactView, ...]
 
 
@@ -88,6 +111,9 @@ class ProductCard:
     cooperative: TextView
     region: Link
     category: Link
+    moq: str
+    lead_time: str | None
+    filters: dict[str, str]  # filter key -> space-separated values, for the catalog's filters
 
 
 @dataclass(frozen=True)
@@ -99,6 +125,13 @@ class ProductView:
     category: Link
     region: Link
     cooperative: CooperativeCard
+    facts: ImporterFacts
+    skus: tuple[Option, ...]
+    incoterms: tuple[Option, ...]
+    moq: int
+    quantity_label: str  # "数量（升）": the inquiry's quantity field, in the MOQ's unit
+    inquiry: Markup
+    qr: Markup
 
 
 @dataclass(frozen=True)
@@ -106,6 +139,8 @@ class CooperativeView:
     card: CooperativeCard
     story: TextView
     products: tuple[ProductCard, ...]
+    certificates: tuple[CertificateRow, ...]
+    qr: Markup
 
 
 @dataclass(frozen=True)
@@ -117,6 +152,7 @@ class ListingView:
     categories: tuple[Link, ...]
     regions: tuple[Link, ...]
     cooperatives: tuple[CooperativeCard, ...] = ()
+    filters: tuple[FilterGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +162,8 @@ class PageModel:
     title: str
     description: str
     view: object
+    json_ld: str = ""  # <script type="application/ld+json"> elements, already safe
+    social: seo.Social | None = None
 
 
 PhotoLookup = Callable[[Product], list[Rendition]]
@@ -134,10 +172,14 @@ PhotoLookup = Callable[[Product], list[Rendition]]
 class PageMaker:
     """Builds the models of every catalog page in one language."""
 
-    def __init__(self, catalog: Catalog, lang: str, renditions: PhotoLookup) -> None:
+    def __init__(
+        self, catalog: Catalog, lang: str, renditions: PhotoLookup, site_base: str, day: datetime.date
+    ) -> None:
         self.catalog = catalog
         self.lang = lang
         self.renditions = renditions
+        self.site_base = site_base  # the site's root URL, for canonical links and QR codes
+        self.day = day  # certificates are shown while valid on this day
 
     def all_pages(self) -> list[PageModel]:
         pages = [self.catalog_page(), self.cooperatives_page(), self.search_page()]
@@ -150,13 +192,16 @@ class PageMaker:
     # -- pages -------------------------------------------------------------------------------
 
     def catalog_page(self) -> PageModel:
-        view = self._listing(t(self.lang, "catalog_intro"), list(self.catalog.published_products()))
+        products = list(self.catalog.published_products())
+        view = self._listing(t(self.lang, "catalog_intro"), products, with_filters=True)
+        title = t(self.lang, "catalog_title")
         return PageModel(
             "products/index.md",
             "catalog.html",
-            t(self.lang, "catalog_title"),
+            title,
             t(self.lang, "catalog_intro"),
             view,
+            self._breadcrumb([(title, "products/")]),
         )
 
     def home_view(self) -> ListingView:
@@ -166,17 +211,25 @@ class PageMaker:
     def cooperatives_page(self) -> PageModel:
         cards = tuple(self._cooperative_card(c) for c in self._sorted_cooperatives())
         view = ListingView(t(self.lang, "cooperatives_intro"), (), (), (), cards)
+        title = t(self.lang, "cooperatives_title")
         return PageModel(
             "cooperatives/index.md",
             "cooperatives.html",
-            t(self.lang, "cooperatives_title"),
+            title,
             t(self.lang, "cooperatives_intro"),
             view,
+            self._breadcrumb([(title, "cooperatives/")]),
         )
 
     def search_page(self) -> PageModel:
+        title = t(self.lang, "search_title")
         return PageModel(
-            "search.md", "search.html", t(self.lang, "search_title"), t(self.lang, "search_intro"), None
+            "search.md",
+            "search.html",
+            title,
+            t(self.lang, "search_intro"),
+            None,
+            self._breadcrumb([(title, "search/")]),
         )
 
     def product_page(self, product: Product) -> PageModel:
@@ -186,6 +239,8 @@ class PageMaker:
             self._photo(rendition, photo.alt, PRODUCT_SIZES, eager=index == 0)
             for index, (photo, rendition) in enumerate(zip(product.photos, renditions, strict=True))
         )
+        path = f"products/{product.slug}/"
+        url = self._url(path)
         view = ProductView(
             name=self._text(product.name),
             summary=self._text(product.summary),
@@ -194,36 +249,77 @@ class PageMaker:
             category=self._term_link("categories", product.category),
             region=self._term_link("regions", product.region),
             cooperative=self._cooperative_card(cooperative),
+            facts=importer_facts(product, cooperative, self.lang, self.day),
+            skus=tuple(Option(sku.id, sku_label(sku, self.lang), 0) for sku in product.skus),
+            incoterms=tuple(
+                Option(term, vocabulary("incoterms")[term].label(self.lang), 0)
+                for term in dict.fromkeys(term for term, _ in product.trade.incoterms)
+            ),
+            moq=product.trade.moq.quantity,
+            quantity_label=t(
+                self.lang, "inquiry_quantity", unit=formatting.unit(product.trade.moq.unit, self.lang)
+            ),
+            inquiry=inquiry_data(product, cooperative, self.lang),
+            qr=seo.qr_svg(url, t(self.lang, "page_qr_alt")),
         )
+        image = self._absolute_media(renditions[0]) if renditions else None
+        data = seo.product_data(
+            product, cooperative, self.lang, url, self._url(f"cooperatives/{cooperative.slug}/"), image
+        )
+        trail = self._breadcrumb([(t(self.lang, "catalog_title"), "products/"), (view.name.text, path)])
+        description = _shorten(view.summary.text)
+        social = seo.Social(view.name.text, description, url, image, "product", self._og_locale())
         return PageModel(
-            f"products/{product.slug}.md", "product.html", view.name.text, _shorten(view.summary.text), view
+            f"products/{product.slug}.md",
+            "product.html",
+            view.name.text,
+            description,
+            view,
+            Markup(seo.json_ld_script(data) + trail),
+            social,
         )
 
     def cooperative_page(self, cooperative: Cooperative) -> PageModel:
         products = self._sorted(self.catalog.products_of(cooperative))
+        path = f"cooperatives/{cooperative.slug}/"
+        url = self._url(path)
         view = CooperativeView(
             card=self._cooperative_card(cooperative),
             story=self._rich(cooperative.story),
             products=tuple(self._card(product) for product in products),
+            certificates=certificate_rows(cooperative.certificates, self.lang, self.day),
+            qr=seo.qr_svg(url, t(self.lang, "page_qr_alt")),
         )
+        trail = self._breadcrumb(
+            [(t(self.lang, "cooperatives_title"), "cooperatives/"), (view.card.name.text, path)]
+        )
+        description = _shorten(_plain(view.story.text))
+        social = seo.Social(view.card.name.text, description, url, None, "website", self._og_locale())
+        data = seo.organization_data(cooperative, self.lang, url)
         return PageModel(
             f"cooperatives/{cooperative.slug}.md",
             "cooperative.html",
             view.card.name.text,
-            _shorten(_plain(view.story.text)),
+            description,
             view,
+            Markup(seo.json_ld_script(data) + trail),
+            social,
         )
 
     def category_page(self, term_id: str) -> PageModel:
         label = vocabulary("categories")[term_id].label(self.lang)
         products = [p for p in self.catalog.published_products() if p.category == term_id]
         intro = t(self.lang, "category_intro", label=label)
+        title = t(self.lang, "category_title", label=label)
         return PageModel(
             f"categories/{term_id}.md",
             "catalog.html",
-            t(self.lang, "category_title", label=label),
+            title,
             intro,
             self._listing(intro, products),
+            self._breadcrumb(
+                [(t(self.lang, "catalog_title"), "products/"), (title, f"categories/{term_id}/")]
+            ),
         )
 
     def region_page(self, term_id: str) -> PageModel:
@@ -234,20 +330,63 @@ class PageMaker:
         listing = self._listing(intro, products)
         cards = tuple(self._cooperative_card(c) for c in cooperatives)
         view = ListingView(intro, listing.products, listing.categories, listing.regions, cards)
+        title = t(self.lang, "region_title", label=label)
         return PageModel(
-            f"regions/{term_id}.md", "catalog.html", t(self.lang, "region_title", label=label), intro, view
+            f"regions/{term_id}.md",
+            "catalog.html",
+            title,
+            intro,
+            view,
+            self._breadcrumb([(t(self.lang, "catalog_title"), "products/"), (title, f"regions/{term_id}/")]),
         )
+
+    # -- addresses and structured data --------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        return f"{self.site_base}{self.lang}/{path}"
+
+    def _absolute_media(self, rendition: Rendition) -> str:
+        largest = rendition.of_type("image/jpeg")[-1]
+        return f"{self.site_base}{MEDIA_DIR}/{largest.file}"
+
+    def _breadcrumb(self, trail: list[tuple[str, str]]) -> Markup:
+        steps = [(t(self.lang, "nav_home"), self._url(""))] + [
+            (name, self._url(path)) for name, path in trail
+        ]
+        return seo.json_ld_script(seo.breadcrumb_data(steps))
+
+    def _og_locale(self) -> str:
+        return language(self.lang).locale.replace("_Hans", "")
 
     # -- parts -------------------------------------------------------------------------------
 
-    def _listing(self, intro: str, products: list[Product]) -> ListingView:
+    def _listing(self, intro: str, products: list[Product], with_filters: bool = False) -> ListingView:
         cards = tuple(self._card(product) for product in self._sorted(products))
         return ListingView(
             intro=intro,
             products=cards,
             categories=tuple(self._term_link("categories", i) for i in self._used("categories")),
             regions=tuple(self._term_link("regions", i) for i in self._used("regions")),
+            filters=self._filters(cards) if with_filters else (),
         )
+
+    def _filters(self, cards: tuple[ProductCard, ...]) -> tuple[FilterGroup, ...]:
+        groups = (
+            ("category", "filter_category", "categories"),
+            ("region", "filter_region", "regions"),
+            ("gi", "filter_gi", "geographical_indications"),
+            ("certificate", "filter_certificate", "certificate_kinds"),
+        )
+        result = []
+        for key, label, vocabulary_name in groups:
+            options = tuple(
+                Option(term_id, term.label(self.lang), count)
+                for term_id, term in vocabulary(vocabulary_name).items()
+                if (count := sum(term_id in card.filters[key].split() for card in cards))
+            )
+            if options:
+                result.append(FilterGroup(key, t(self.lang, label), options))
+        return tuple(result)
 
     def _card(self, product: Product) -> ProductCard:
         cooperative = self.catalog.cooperative_of(product)
@@ -255,6 +394,11 @@ class PageMaker:
         photo = (
             self._photo(renditions[0], product.photos[0].alt, CARD_SIZES, eager=False) if renditions else None
         )
+        moq = product.trade.moq
+        first_lead_time = min((days for _, days in product.trade.lead_times), default=None)
+        certificates = [
+            c.kind for i in product.certificates if (c := cooperative.certificate(i)) and c.valid_on(self.day)
+        ]
         return ProductCard(
             url=f"products/{product.slug}/",
             name=self._text(product.name),
@@ -263,14 +407,39 @@ class PageMaker:
             cooperative=self._text(cooperative.name),
             region=self._term_link("regions", product.region),
             category=self._term_link("categories", product.category),
+            moq=t(self.lang, "card_moq", value=formatting.quantity(moq.quantity, moq.unit, self.lang)),
+            lead_time=t(self.lang, "card_lead_time", days=first_lead_time) if first_lead_time else None,
+            filters={
+                "category": product.category,
+                "region": product.region,
+                "gi": product.geographical_indication or "",
+                "certificate": " ".join(dict.fromkeys(certificates)),
+            },
         )
 
     def _cooperative_card(self, cooperative: Cooperative) -> CooperativeCard:
+        members = None
+        if cooperative.members_total and cooperative.members_women is not None:
+            members = t(
+                self.lang, "members_value", total=cooperative.members_total, women=cooperative.members_women
+            )
+        elif cooperative.members_total:
+            members = t(self.lang, "members_total", total=cooperative.members_total)
         return CooperativeCard(
             url=f"cooperatives/{cooperative.slug}/",
             name=self._text(cooperative.name),
             region=self._term_link("regions", cooperative.region),
             sample=cooperative.sample,
+            legal_name=cooperative.legal_name,
+            founded=str(cooperative.founded_year) if cooperative.founded_year else None,
+            members=members,
+            labels=tuple(
+                dict.fromkeys(
+                    vocabulary("certificate_kinds")[c.kind].label(self.lang)
+                    for c in cooperative.certificates
+                    if c.valid_on(self.day)
+                )
+            ),
             contacts=tuple(self._contact(contact) for contact in cooperative.contacts),
         )
 
@@ -291,6 +460,7 @@ class PageMaker:
             height=rendition.height,
             colour=rendition.colour,
             eager=eager,
+            placeholder=rendition.placeholder,
         )
 
     def _contact(self, contact: Contact) -> ContactView:
@@ -333,11 +503,17 @@ class PageMaker:
         plain = self._text(translations)
         return TextView(richtext.render(plain.text), plain.html_lang, plain.notice)
 
+    def _sort_key(self, text: str) -> str:
+        """Names sort as people of that language expect: Chinese by pinyin."""
+        return "".join(lazy_pinyin(text)).lower() if self.lang == "zh" else text.casefold()
+
     def _sorted(self, products: list[Product]) -> list[Product]:
-        return sorted(products, key=lambda p: (not p.featured, self._text(p.name).text))
+        return sorted(products, key=lambda p: (not p.featured, self._sort_key(self._text(p.name).text)))
 
     def _sorted_cooperatives(self) -> list[Cooperative]:
-        return sorted(self.catalog.cooperatives.values(), key=lambda c: self._text(c.name).text)
+        return sorted(
+            self.catalog.cooperatives.values(), key=lambda c: self._sort_key(self._text(c.name).text)
+        )
 
 
 def _srcset(rendition: Rendition, mime: str) -> str:

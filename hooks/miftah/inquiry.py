@@ -1,0 +1,45 @@
+"""The inquiry builder's data: what the buyer may choose (SKU, Incoterm) and the message
+templates, in the page's language and in French for the cooperative. A small script on the
+page fills the templates; without JavaScript the contact details are still on the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from miftah import formatting
+from miftah.i18n import t
+from miftah.records import Cooperative, Product, Sku
+from miftah.seo import script_json
+from miftah.taxonomy import vocabulary
+
+COOPERATIVE_LANGUAGE = "fr"  # cooperatives read French; the copy for them is always in French
+INQUIRY_KEYS = ("inquiry_subject", "inquiry_body", "inquiry_none")
+
+
+def inquiry_data(product: Product, cooperative: Cooperative, lang: str) -> Markup:
+    """JSON for the page's inquiry script (safe inside a <script type="application/json">)."""
+    languages = dict.fromkeys([lang, COOPERATIVE_LANGUAGE])
+    data: dict[str, Any] = {
+        "lang": lang,
+        "email": next((c.email for c in cooperative.contacts if c.email), None),
+        "texts": {code: _texts(product, code) for code in languages},
+    }
+    return script_json(data)
+
+
+def sku_label(sku: Sku, lang: str) -> str:
+    return f"{formatting.quantity(sku.net_value, sku.net_unit, lang)} · {sku.packaging.show(lang).text}"
+
+
+def _texts(product: Product, lang: str) -> dict[str, Any]:
+    unit = formatting.unit(product.trade.moq.unit, lang)
+    return {
+        "product": product.name.show(lang).text,
+        "unit": unit,
+        "skus": {sku.id: sku_label(sku, lang) for sku in product.skus},
+        "incoterms": {term: vocabulary("incoterms")[term].label(lang) for term, _ in product.trade.incoterms},
+        "templates": {key: t(lang, key) for key in INQUIRY_KEYS},
+        "heading": t(lang, "inquiry_copy_heading"),
+    }

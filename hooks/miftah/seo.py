@@ -1,0 +1,120 @@
+"""What search engines and chat apps read: JSON-LD (schema.org), Open Graph tags and the page
+QR code. Built only from the record's facts: a price appears only when the record gives one,
+never a rating or an availability the cooperative did not state."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import segno
+from markupsafe import Markup
+
+from miftah.languages import language
+from miftah.records import Cooperative, Product
+
+
+@dataclass(frozen=True)
+class Social:
+    """Open Graph tags: how the page looks when shared in WeChat or elsewhere."""
+
+    title: str
+    description: str
+    url: str
+    image: str | None
+    type: str
+    locale: str
+
+
+def script_json(data: Any) -> Markup:
+    """JSON that is safe inside a <script> element: no "<", ">" or "&" can end or confuse it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # escaped just above
+
+
+def json_ld_script(data: dict[str, Any] | list[dict[str, Any]]) -> Markup:
+    return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')
+
+
+def product_data(
+    product: Product, cooperative: Cooperative, lang: str, url: str, cooperative_url: str, image: str | None
+) -> dict[str, Any]:
+    offer: dict[str, Any] = {
+        "@type": "Offer",
+        "url": url,
+        "eligibleQuantity": {
+            "@type": "QuantitativeValue",
+            "minValue": product.trade.moq.quantity,
+            "unitText": product.trade.moq.unit,
+        },
+        "seller": {"@type": "Organization", "name": cooperative.name.show(lang).text, "url": cooperative_url},
+    }
+    pricing = product.trade.pricing
+    if not pricing.on_request and pricing.tiers and pricing.currency:
+        offer["priceSpecification"] = [
+            {
+                "@type": "UnitPriceSpecification",
+                "price": str(tier.price),
+                "priceCurrency": pricing.currency,
+                "unitText": pricing.unit,
+                "eligibleQuantity": {"@type": "QuantitativeValue", "minValue": tier.from_quantity},
+            }
+            for tier in pricing.tiers
+        ]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name.show(lang).text,
+        "description": product.summary.show(lang).text,
+        "url": url,
+        "inLanguage": language(lang).html_lang,
+        "countryOfOrigin": {"@type": "Country", "name": "Morocco", "identifier": "MA"},
+        "manufacturer": {
+            "@type": "Organization",
+            "name": cooperative.name.show(lang).text,
+            "url": cooperative_url,
+        },
+        "offers": offer,
+    }
+    if image:
+        data["image"] = image
+    if product.hs_code:
+        data["additionalProperty"] = [{"@type": "PropertyValue", "name": "HS code", "value": product.hs_code}]
+    return data
+
+
+def organization_data(cooperative: Cooperative, lang: str, url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": cooperative.name.show(lang).text,
+        "legalName": cooperative.legal_name,
+        "url": url,
+        "address": {"@type": "PostalAddress", "addressCountry": "MA"},
+    }
+    if cooperative.founded_year:
+        data["foundingDate"] = str(cooperative.founded_year)
+    emails = [c.email for c in cooperative.contacts if c.email]
+    if emails:
+        data["email"] = emails[0]
+    return data
+
+
+def breadcrumb_data(trail: list[tuple[str, str]]) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def qr_svg(url: str, title: str) -> Markup:
+    """The page's own address as a QR code, drawn inline as SVG (no image request)."""
+    code = segno.make(url, error="m")
+    svg = code.svg_inline(scale=3, border=2, dark="#1f1f1f", title=title, svgclass="ms-qr__code")
+    return Markup(svg)  # made by segno from our own URL; the title is XML-escaped by segno
