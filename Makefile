@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 lang ?=
 
-.PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative
+.PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative bench-photos
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ lint: $(STAMP)
 
 test: lint  ## linters, type checks and the whole test suite
 	$(BIN)/python -m pytest
+
+bench-photos: $(STAMP)  ## photo pipeline benchmark (prints a table, writes bench-photos.json)
+	$(BIN)/python scripts/bench_photos.py
 
 lock:  ## re-pin requirements.lock from requirements.in (needs network)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.lock requirements.in

@@ -13,11 +13,11 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, Edit
 from miftah import reference
 from miftah.loading import load_catalog
 from miftah.scaffold import skeleton
 from miftah.translations import report
+from support import ROOT, Edit
 
 
 class _Yaml12Loader(yaml.SafeLoader):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Edit, line_of
 from miftah.loading import load_catalog
 from miftah.problems import format_problem, format_report
+from support import Edit, line_of
 
 SAFFRON = "products/saffron-taliouine/product.yml"
 TIFAOUT = "cooperatives/tifaout-argan/cooperative.yml"

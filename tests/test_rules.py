@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Edit, line_of
 from miftah.loading import load_catalog
 from miftah.problems import format_problem
+from support import Edit, line_of
 
 ARGAN = "products/argan-oil-culinary/product.yml"
 SAFFRON = "products/saffron-taliouine/product.yml"

@@ -9,9 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, Edit, line_of, run_site
 from htmlscan import elements, find, text
 from miftah.languages import CODES, LANGUAGES
+from support import ROOT, Edit, line_of, run_site
 
 BASE = "https://miftah-souk.github.io/catalog/"
 PRODUCTS = sorted(p.name for p in (ROOT / "products").iterdir() if p.is_dir())
