@@ -36,7 +36,6 @@ from miftah.languages import CODES, DEFAULT_CODE, language
 from miftah.loading import load_catalog
 from miftah.pages import PageMaker, PageModel
 from miftah.problems import format_report
-from miftah.records import Product
 
 _state: dict[str, Any] = {}
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -51,17 +50,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("\n" + format_report(loaded.problems, site.message_language()))
     cache_dir = root / site.PHOTO_CACHE
     base = site.site_base(config.site_url or "")
-    maker = PageMaker(
-        loaded.catalog, lang, lambda product: _renditions(product, cache_dir), base, clock.today()
-    )
+    def render(path: Path, kind: str) -> images.Rendition:
+        return images.render_photo(path, cache_dir, kind)  # cached: encoded once by the build
+
+    maker = PageMaker(loaded.catalog, lang, render, base, clock.today())
     _state.update(lang=lang, maker=maker, pages={})
     config.site_name = i18n.t(lang, "site_name")
     config.site_description = i18n.t(lang, "site_description")
     return config
-
-
-def _renditions(product: Product, cache_dir: Path) -> list[images.Rendition]:
-    return [images.render_photo(photo.source, cache_dir) for photo in product.photos]
 
 
 @event_priority(-200)

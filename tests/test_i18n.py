@@ -78,3 +78,9 @@ def test_french_and_english_messages_use_the_same_placeholders() -> None:
     for code, entry in catalogue().items():
         for part in ("what", "fix"):
             assert sorted(_placeholders(entry["fr"][part])) == sorted(_placeholders(entry["en"][part])), code
+
+
+def test_no_string_key_hides_behind_a_dict_method() -> None:
+    """Templates read strings as ``t.key``; Jinja finds a dict's methods first (``t.copy``)."""
+    for code in CODES:
+        assert [key for key in strings(code) if key in dir(dict)] == []

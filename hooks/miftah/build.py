@@ -63,9 +63,19 @@ def build_site(root: Path, target: Path, base_url: str, render_language: RenderL
     )
 
 
+def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
+    """Every image the site shows, by kind: product photos, logos, WeChat QR codes."""
+    wanted: dict[str, list[Path]] = {"photo": [], "logo": [], "qr": []}
+    for product in catalog.published_products():
+        wanted["photo"] += [photo.source for photo in product.photos]
+    for cooperative in catalog.cooperatives.values():
+        wanted["logo"] += [cooperative.logo] if cooperative.logo else []
+        wanted["qr"] += [contact.wechat_qr for contact in cooperative.contacts if contact.wechat_qr]
+    return wanted
+
+
 def prepare_photos(catalog: Catalog, cache_dir: Path) -> list[images.Rendition]:
-    """Encode every photo the cache lacks on every core, logging progress on long runs."""
-    sources = [photo.source for product in catalog.products.values() for photo in product.photos]
+    """Encode every image the cache lacks on every core, logging progress on long runs."""
     started = last_report = time.perf_counter()
 
     def report(done: int, total: int, hits: int) -> None:
@@ -79,4 +89,7 @@ def prepare_photos(catalog: Catalog, cache_dir: Path) -> list[images.Rendition]:
         log.info(message, done, total, hits, now - started, left)
         last_report = now
 
-    return images.render_photos(sources, cache_dir, progress=report)
+    renditions = []
+    for kind, paths in images_to_render(catalog).items():
+        renditions += images.render_photos(paths, cache_dir, kind=kind, progress=report)
+    return renditions

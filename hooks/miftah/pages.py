@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 from pypinyin import lazy_pinyin
@@ -70,6 +71,7 @@ class ContactView:
     role: TextView | None
     languages: tuple[str, ...]  # labels in the page's language
     wechat: str | None
+    wechat_qr: PhotoView | None
     email: str | None
     phone: str | None
     whatsapp: str | None
@@ -95,6 +97,7 @@ class CooperativeCard:
     name: TextView
     region: Link
     sample: bool
+    logo: PhotoView | None
     legal_name: str
     founded: str | None
     members: str | None
@@ -166,18 +169,20 @@ class PageModel:
     social: seo.Social | None = None
 
 
-PhotoLookup = Callable[[Product], list[Rendition]]
+Render = Callable[[Path, str], Rendition]  # (image file, kind: photo | logo | qr) -> its rendition
+LOGO_SIZES = "96px"
+QR_SIZES = "200px"
 
 
 class PageMaker:
     """Builds the models of every catalog page in one language."""
 
     def __init__(
-        self, catalog: Catalog, lang: str, renditions: PhotoLookup, site_base: str, day: datetime.date
+        self, catalog: Catalog, lang: str, render: Render, site_base: str, day: datetime.date
     ) -> None:
         self.catalog = catalog
         self.lang = lang
-        self.renditions = renditions
+        self.render = render
         self.site_base = site_base  # the site's root URL, for canonical links and QR codes
         self.day = day  # certificates are shown while valid on this day
 
@@ -234,7 +239,7 @@ class PageMaker:
 
     def product_page(self, product: Product) -> PageModel:
         cooperative = self.catalog.cooperative_of(product)
-        renditions = self.renditions(product)
+        renditions = self._renditions(product)
         photos = tuple(
             self._photo(rendition, photo.alt, PRODUCT_SIZES, eager=index == 0)
             for index, (photo, rendition) in enumerate(zip(product.photos, renditions, strict=True))
@@ -390,7 +395,7 @@ class PageMaker:
 
     def _card(self, product: Product) -> ProductCard:
         cooperative = self.catalog.cooperative_of(product)
-        renditions = self.renditions(product)
+        renditions = self._renditions(product)
         photo = (
             self._photo(renditions[0], product.photos[0].alt, CARD_SIZES, eager=False) if renditions else None
         )
@@ -430,6 +435,7 @@ class PageMaker:
             name=self._text(cooperative.name),
             region=self._term_link("regions", cooperative.region),
             sample=cooperative.sample,
+            logo=self._image(cooperative.logo, "logo", cooperative.name.show(self.lang).text, LOGO_SIZES),
             legal_name=cooperative.legal_name,
             founded=str(cooperative.founded_year) if cooperative.founded_year else None,
             members=members,
@@ -463,6 +469,11 @@ class PageMaker:
             placeholder=rendition.placeholder,
         )
 
+    def _image(self, path: Path | None, kind: str, alt: str, sizes: str) -> PhotoView | None:
+        if path is None:
+            return None
+        return self._photo(self.render(path, kind), Translations.of({self.lang: alt}), sizes, eager=False)
+
     def _contact(self, contact: Contact) -> ContactView:
         return ContactView(
             name=contact.name,
@@ -471,6 +482,9 @@ class PageMaker:
                 vocabulary("spoken_languages")[code].label(self.lang) for code in contact.languages
             ),
             wechat=contact.wechat,
+            wechat_qr=self._image(
+                contact.wechat_qr, "qr", t(self.lang, "wechat_qr_alt", name=contact.name), QR_SIZES
+            ),
             email=contact.email,
             phone=contact.phone,
             whatsapp=contact.whatsapp,
@@ -502,6 +516,9 @@ class PageMaker:
     def _rich(self, translations: Translations) -> TextView:
         plain = self._text(translations)
         return TextView(richtext.render(plain.text), plain.html_lang, plain.notice)
+
+    def _renditions(self, product: Product) -> list[Rendition]:
+        return [self.render(photo.source, "photo") for photo in product.photos]
 
     def _sort_key(self, text: str) -> str:
         """Names sort as people of that language expect: Chinese by pinyin."""

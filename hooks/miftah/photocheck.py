@@ -1,7 +1,8 @@
 """Checks on the image files a record refers to, cheap enough for `make check` (no encoding).
 
-Each photo a record lists is opened with the pipeline's own safe opener (format allow-list,
-size, pixel and shape limits, a cheap read to the end); see ``images.inspect_image``.
+Every image a record lists — product photos, the cooperative's logo, contacts' WeChat QR
+codes — is opened with the pipeline's own safe opener (format allow-list, size, pixel and shape
+limits, a cheap read to the end); see ``images.inspect_image``.
 """
 
 from __future__ import annotations
@@ -10,35 +11,35 @@ from typing import TYPE_CHECKING
 
 from miftah.images import inspect_image
 from miftah.problems import Problem
-from miftah.yamlnodes import Mapping, Scalar, Sequence
 
 if TYPE_CHECKING:
     from miftah.rules import RawRecord
 
 
+def image_fields(values: dict[str, object]) -> list[tuple[str, str, str]]:
+    """(field path, file name, image kind) of every image a record's values name."""
+    found: list[tuple[str, str, str]] = []
+    photos = values.get("photos")
+    for index, photo in enumerate(photos if isinstance(photos, list) else [], start=1):
+        if isinstance(photo, dict) and photo.get("file"):
+            found.append((f"photos[{index}].file", photo["file"], "photo"))
+    logo = values.get("logo")
+    if isinstance(logo, str):
+        found.append(("logo", logo, "logo"))
+    contacts = values.get("contacts")
+    for index, contact in enumerate(contacts if isinstance(contacts, list) else [], start=1):
+        if isinstance(contact, dict) and contact.get("wechat_qr"):
+            found.append((f"contacts[{index}].wechat_qr", contact["wechat_qr"], "qr"))
+    return found
+
+
 def check_photo_files(record: RawRecord) -> list[Problem]:
     """Problems with the image files of one record (format, size, corruption…)."""
-    accepted = {photo.get("file") for photo in record.values.get("photos", [])}  # passed the schema
     problems = []
-    for index, name, line in _photo_files(record):
-        if name not in accepted:
-            continue  # the schema already reported it
-        field = f"photos[{index}].file"
-        for finding in inspect_image(record.folder / name, "photo"):
-            problem = Problem(record.shown_path, line, field, finding.code, finding.params, finding.level)
-            problems.append(problem)
+    for field, name, kind in image_fields(record.values):  # names that passed the schema
+        line = record.line_of(field)
+        for finding in inspect_image(record.folder / name, kind):
+            problems.append(
+                Problem(record.shown_path, line, field, finding.code, finding.params, finding.level)
+            )
     return problems
-
-
-def _photo_files(record: RawRecord) -> list[tuple[int, str, int]]:
-    """(1-based index, file name, line) of each ``photos[i].file`` written in the record."""
-    entry = record.node.entries.get("photos")
-    if entry is None or not isinstance(entry.value, Sequence):
-        return []
-    found = []
-    for index, item in enumerate(entry.value.items, start=1):
-        if isinstance(item, Mapping) and "file" in item.entries:
-            value = item.entries["file"].value
-            if isinstance(value, Scalar):
-                found.append((index, value.text.strip(), value.line))
-    return found

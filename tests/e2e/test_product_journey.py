@@ -44,7 +44,10 @@ def test_wechat_id_copy_button(browser: Any, site_url: str) -> None:
     page = visit.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page.goto(site_url + SAFFRON)
-    page.click("button[data-copy='sample-taliouine']")
+    button = page.locator("button[data-copy='sample-taliouine']")
+    assert button.inner_text() == "复制"
+    button.click()
+    assert button.inner_text() == "已复制"
     assert page.evaluate("navigator.clipboard.readText()") == "sample-taliouine"
 
 
