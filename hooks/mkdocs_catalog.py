@@ -80,6 +80,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     model: PageModel | None = _state["pages"].get(page.file.src_uri)
     if model is not None:
         page.meta["template"] = model.template
+        page.meta["hide"] = ["navigation", "toc"]  # catalog pages use the whole width
         # Material prints meta title and description without escaping: escape them here.
         page.meta["title"] = str(escape(model.title))
         page.meta["description"] = str(escape(model.description))
