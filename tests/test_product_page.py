@@ -146,3 +146,18 @@ def test_cards_show_trade_facts_and_sort_by_pinyin(sample_site: Path) -> None:
         "塔利温藏红花（西红花）",
         "仙人掌籽油",
     ]
+
+
+def test_every_page_has_a_breadcrumb(sample_site: Path) -> None:
+    for path in [
+        "",
+        "products/",
+        "cooperatives/",
+        "search/",
+        "products/carob-powder/",
+        "cooperatives/atlas-carob/",
+        "categories/spices/",
+        "regions/oriental/",
+    ]:
+        kinds = [data["@type"] for data in json_ld(sample_site / "fr" / path / "index.html")]
+        assert kinds.count("BreadcrumbList") == 1, path

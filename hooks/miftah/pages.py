@@ -209,9 +209,13 @@ class PageMaker:
             self._breadcrumb([(title, "products/")]),
         )
 
-    def home_view(self) -> ListingView:
+    def home_page(self) -> PageModel:
+        """The home page's featured products and structured data (its text is in docs/)."""
         featured = [p for p in self.catalog.published_products() if p.featured]
-        return self._listing(t(self.lang, "featured_title"), featured)
+        view = self._listing(t(self.lang, "featured_title"), featured)
+        title, description = t(self.lang, "site_name"), t(self.lang, "site_description")
+        social = seo.Social(title, description, self._url(""), None, "website", self._og_locale())
+        return PageModel("index.md", "home.html", title, description, view, self._breadcrumb([]), social)
 
     def cooperatives_page(self) -> PageModel:
         cards = tuple(self._cooperative_card(c) for c in self._sorted_cooperatives())
