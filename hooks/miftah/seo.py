@@ -116,5 +116,9 @@ def breadcrumb_data(trail: list[tuple[str, str]]) -> dict[str, Any]:
 def qr_svg(url: str, title: str) -> Markup:
     """The page's own address as a QR code, drawn inline as SVG (no image request)."""
     code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=3, border=2, dark="#1f1f1f", title=title, svgclass="ms-qr__code")
+    # omitsize: a viewBox instead of a fixed width and height, so the stylesheet's size applies
+    # (on screen and on the printed sheet) instead of cropping or leaving the code off-centre.
+    svg = code.svg_inline(
+        scale=3, border=2, dark="#1f1f1f", title=title, svgclass="ms-qr__code", omitsize=True
+    )
     return Markup(svg)  # made by segno from our own URL; the title is XML-escaped by segno

@@ -32,7 +32,6 @@ class Alternate:
 class HeadLinks:
     canonical: str
     alternates: tuple[Alternate, ...]  # every language, itself included, then x-default
-    content_language: str
 
 
 def records_root(repository: Path) -> Path:
@@ -69,7 +68,7 @@ def site_base(language_site_url: str) -> str:
 def head_links(base: str, lang: str, path: str) -> HeadLinks:
     alternates = [Alternate(language(code).html_lang, f"{base}{code}/{path}") for code in CODES]
     alternates.append(Alternate("x-default", f"{base}{DEFAULT_CODE}/{path}"))
-    return HeadLinks(f"{base}{lang}/{path}", tuple(alternates), language(lang).html_lang)
+    return HeadLinks(f"{base}{lang}/{path}", tuple(alternates))
 
 
 @functools.cache

@@ -1,8 +1,10 @@
 """Browser fixtures: the built sample site served on 127.0.0.1 by the tests themselves, and
-Debian's Chromium driven by Playwright (Playwright's own browser download cannot work here).
+Debian's Chromium driven by Playwright (Playwright's own browser download cannot work here);
+shared tabs, one per browser language and device; the external checkers from npm.
 
-Without Chromium the browser tests skip with a message saying how to install it, except under
-CI=true, where a missing browser is a failure: CI must never skip them silently.
+Without Chromium the browser tests skip with a message saying how to install it, and without
+node_modules the checker tests skip with "run npm ci" — except under CI=true, where a missing
+browser or checker is a failure: CI must never skip them silently.
 """
 
 from __future__ import annotations
@@ -12,13 +14,36 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
+from e2e.browser import DEVICES, Visit, open_page
+from support import ROOT
+
 CHROMIUM = os.environ.get("MIFTAH_CHROMIUM", "/usr/bin/chromium")
+NODE_MODULES = ROOT / "node_modules"
+# Screenshots for people to look at (CI keeps this folder as an artifact; it is gitignored).
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+Tab = Callable[[str, str], Visit]
+
+
+def skip_or_fail(message: str) -> NoReturn:
+    """Skip locally, fail under CI=true: CI must never skip a browser or checker test silently."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def npm_tool(relative: str) -> Path:
+    """A file of an npm checker installed by `npm ci` (package.json, package-lock.json)."""
+    path = NODE_MODULES / relative
+    if not path.is_file():
+        skip_or_fail(f"{path} is missing: run `npm ci` in the repository to install the checkers")
+    return path
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -53,10 +78,7 @@ def site_url(sample_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        message = f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_or_fail(f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -73,3 +95,34 @@ def browser() -> Iterator[Any]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def _tabs(browser: Any, site_url: str) -> Iterator[dict[tuple[str, str], Visit]]:
+    tabs: dict[tuple[str, str], Visit] = {}
+    yield tabs
+    for visit in tabs.values():
+        visit.page.context.close()
+
+
+@pytest.fixture
+def tab(_tabs: dict[tuple[str, str], Visit], site_url: str, browser: Any) -> Iterator[Tab]:
+    """``tab(locale, device)``: the shared tab for that browser language and device ("phone" or
+    "desktop"), its records cleared. When the test ends, every page it visited in any tab must
+    have made no request to another host, no failed request and no console error."""
+    used: list[Visit] = []
+
+    def take(locale: str, device: str) -> Visit:
+        key = (locale, device)
+        if key not in _tabs:
+            _tabs[key] = open_page(browser, site_url, locale, DEVICES[device])
+        visit = _tabs[key]
+        visit.reset()
+        used.append(visit)
+        return visit
+
+    yield take
+    problems = [problem for visit in used for problem in visit.problems()]
+    if problems:
+        visited = sorted({url for visit in used for url in visit.visited})
+        pytest.fail("\n".join(["Pages visited: " + ", ".join(visited), *problems]), pytrace=False)

@@ -4,47 +4,43 @@ in the right language — and no request ever leaves the site."""
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urljoin
 
 import pytest
 
-from e2e.browser import DESKTOP, PHONE, Visit, open_page
-
-LOCALES = {"zh-CN": "zh", "fr-FR": "fr", "en-US": "en"}
-
-
-def assert_clean(visit: Visit) -> None:
-    assert visit.foreign_requests() == []
-    assert visit.failures == []
-    assert visit.errors == []
+from e2e.browser import DEVICES, LOCALES
+from e2e.conftest import Tab
 
 
-@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("locale", LOCALES)
 def test_root_then_catalog_filters_then_product_in_three_languages(
-    browser: Any, site_url: str, locale: str, device: dict[str, Any]
+    tab: Tab, site_url: str, locale: str, device: str
 ) -> None:
     lang = LOCALES[locale]
-    visit = open_page(browser, site_url, locale, device)
-    page = visit.page
+    page = tab(locale, device).page
     page.goto(site_url + "/")
     page.wait_for_url(f"{site_url}/{lang}/")
-    page.goto(f"{site_url}/{lang}/products/")
+    page.click("a.md-button--primary[href$='products/']")  # "all products"
+    page.wait_for_url(f"{site_url}/{lang}/products/")
     page.select_option("select[name=category]", "edible-oils")
     page.select_option("select[name=region]", "marrakech-safi")
     assert page.url.endswith("/products/?category=edible-oils&region=marrakech-safi")
     visible = page.locator(".ms-cards > li:not([hidden]) a.ms-card__link")
     assert visible.count() == 1
     visible.first.click()
-    page.wait_for_url(f"{site_url}/{lang}/products/argan-oil-culinary/")
+    product = f"{site_url}/{lang}/products/argan-oil-culinary/"
+    page.wait_for_url(product)
     for other in [code for code in LOCALES.values() if code != lang]:
         href = page.locator(f"a.md-select__link[hreflang^='{other}']").get_attribute("href")
         page.goto(urljoin(page.url, href))
         assert page.url == f"{site_url}/{other}/products/argan-oil-culinary/"
+        assert page.evaluate("document.documentElement.lang").startswith(other)
         page.go_back()
-    assert page.url == f"{site_url}/{lang}/products/argan-oil-culinary/"
-    assert_clean(visit)
+        assert page.url == product
+    page.go_back()  # back to the filtered catalog, filters kept
+    assert page.url.endswith("/products/?category=edible-oils&region=marrakech-safi")
+    assert page.input_value("select[name=region]") == "marrakech-safi"
 
 
 @pytest.mark.parametrize(
@@ -57,17 +53,15 @@ def test_root_then_catalog_filters_then_product_in_three_languages(
     ],
 )
 def test_chinese_search_finds_products_in_chinese_only(
-    browser: Any, site_url: str, query: str, expected: str
+    tab: Tab, site_url: str, query: str, expected: str
 ) -> None:
-    visit = open_page(browser, site_url, "zh-CN", PHONE)
-    page = visit.page
+    page = tab("zh-CN", "phone").page
     page.goto(site_url + "/zh/search/")
     page.fill(".pagefind-ui__search-input", query)
     page.wait_for_selector(".pagefind-ui__result-link")
     links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.pathname)")
     assert any(link.startswith(expected) for link in links), links
     assert all(link.startswith("/zh/") for link in links)
-    assert_clean(visit)
 
 
 @pytest.mark.parametrize(
@@ -77,9 +71,8 @@ def test_chinese_search_finds_products_in_chinese_only(
         ("en", "clementines", "/en/products/clementines-berkane/"),
     ],
 )
-def test_french_and_english_search(browser: Any, site_url: str, lang: str, query: str, expected: str) -> None:
-    visit = open_page(browser, site_url, "en-US", DESKTOP)
-    page = visit.page
+def test_french_and_english_search(tab: Tab, site_url: str, lang: str, query: str, expected: str) -> None:
+    page = tab("en-US", "desktop").page
     page.goto(f"{site_url}/{lang}/search/")
     page.fill(".pagefind-ui__search-input", query)
     page.wait_for_selector(".pagefind-ui__result-link")
@@ -92,10 +85,12 @@ def test_french_and_english_search(browser: Any, site_url: str, lang: str, query
     ("lang", "title"), [("zh", "页面不存在"), ("fr", "Page introuvable"), ("en", "Page not found")]
 )
 def test_missing_page_answers_in_the_language_of_its_path(
-    browser: Any, site_url: str, lang: str, title: str
+    tab: Tab, site_url: str, lang: str, title: str
 ) -> None:
-    visit = open_page(browser, site_url, "en-US", PHONE)
-    response = visit.page.goto(f"{site_url}/{lang}/products/no-such-product/")
+    visit = tab("en-US", "phone")
+    missing = f"{site_url}/{lang}/products/no-such-product/"
+    visit.expect_missing(missing)
+    response = visit.page.goto(missing)
     assert response.status == 404
     visible = visit.page.locator("section:not([hidden]) h1").all_inner_texts()
     assert visible == [title]
