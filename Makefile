@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 lang ?=
+PRODUCTS ?= 300
 
-.PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative bench-photos
+.PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative bench-photos bench \
+	install codeowners audit deploy-s3
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +19,24 @@ $(STAMP): requirements.lock
 serve: $(STAMP)  ## build, then serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/python scripts/site.py serve
 
+install: $(STAMP)  ## create .venv from the lock (every other target does it on first use)
+
+# Reproducible builds: every date in the output comes from the last commit, unless set already.
+build: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 build: $(STAMP)  ## validate the records, then build the static site into site/
 	$(BIN)/python scripts/site.py build
 
 check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings included)
-	$(BIN)/python scripts/check.py --strict $(if $(lang),--lang $(lang))
+	$(BIN)/python scripts/check.py --strict $(if $(lang),--lang $(lang)) $(if $(format),--format $(format))
+
+codeowners: $(STAMP)  ## regenerate .github/CODEOWNERS from the cooperatives' reviewers
+	$(BIN)/python scripts/codeowners.py
+
+audit: $(STAMP)  ## known vulnerabilities in requirements.lock (skipped, saying so, when offline)
+	$(BIN)/python scripts/audit.py
+
+deploy-s3: $(STAMP)  ## sync site/ to S3-compatible storage (S3_* and AWS_* variables; see README)
+	$(BIN)/python scripts/deploy_s3.py
 
 schemas: $(STAMP)  ## regenerate schemas/*.json and the field reference in CONTRIBUTING.md
 	$(BIN)/python scripts/schemas.py
@@ -46,6 +61,10 @@ test: lint  ## linters, type checks and the whole test suite
 
 bench-photos: $(STAMP)  ## photo pipeline benchmark (prints a table, writes bench-photos.json)
 	$(BIN)/python scripts/bench_photos.py
+
+bench: $(STAMP)  ## build time and page weight on a generated catalog of $(PRODUCTS) products, against budgets
+	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+	$(BIN)/python scripts/bench.py --products $(PRODUCTS)
 
 lock:  ## re-pin requirements.lock from requirements.in (needs network)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.lock requirements.in

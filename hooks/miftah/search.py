@@ -6,11 +6,13 @@ text (the "extended" build), and writes a chunked index that a phone downloads p
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 SEARCH_DIR = "pagefind"
+ENTRY_FILE = "pagefind-entry.json"
 
 
 class SearchIndexError(RuntimeError):
@@ -31,3 +33,12 @@ def index_site(site_dir: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+    _sort_entry(site_dir / SEARCH_DIR / ENTRY_FILE)
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind writes its languages in hash-map order, which changes from run to run; sorted,
+    two builds of the same commit are byte-identical (the other index files already are)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
