@@ -161,3 +161,11 @@ def test_every_page_has_a_breadcrumb(sample_site: Path) -> None:
     ]:
         kinds = [data["@type"] for data in json_ld(sample_site / "fr" / path / "index.html")]
         assert kinds.count("BreadcrumbList") == 1, path
+
+
+def test_geographical_indication_is_named_and_explained(sample_site: Path) -> None:
+    page = text(sample_site / "zh/products/saffron-taliouine/index.html")
+    assert "塔利温藏红花原产地名称保护（AOP）" in page
+    assert "AOP（受保护原产地名称）：从原料到加工的全部环节都在该产区" in page
+    argan = text(sample_site / "en/products/argan-oil-culinary/index.html")
+    assert "IGP (protected geographical indication): the product's quality or reputation" in argan

@@ -165,7 +165,11 @@ def _specifications(product: Product, lang: str) -> list[Fact]:
         facts.append(
             Fact(
                 t(lang, "geographical_indication"),
-                (_label("geographical_indications", product.geographical_indication, lang),),
+                (
+                    _label("geographical_indications", product.geographical_indication, lang),
+                    # ids start with the label's kind: igp-… (PGI) or aop-… (PDO)
+                    t(lang, f"gi_meaning_{product.geographical_indication.split('-', 1)[0]}"),
+                ),
             )
         )
     if product.botanical_name:
