@@ -8,8 +8,6 @@ nothing on the second and third language pass.
 Events used (priority in brackets; mkdocs-static-i18n uses -100 for its own):
 - on_config (0): pick up the build language, load and validate the catalog (a PluginError
   listing every problem when a record is wrong), set the site name in that language.
-- on_env (0): compiled templates are kept in <records root>/.cache/templates (Jinja's bytecode
-  cache, checked against each template's source), so later passes and builds skip compiling.
 - on_files (-200, after i18n has chosen the language's files): add one generated page per
   catalog page; i18n never sees them, which avoids its "unhandled file" and TypeError traps.
 - on_nav (0): the home page's tab title in the build language.
@@ -25,7 +23,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -57,18 +54,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     def render(path: Path, kind: str) -> images.Rendition:
         return images.render_photo(path, cache_dir, kind)  # cached: encoded once by the build
 
-    maker = PageMaker(loaded.catalog, lang, render, base, clock.today())
-    _state.update(lang=lang, maker=maker, pages={}, templates_cache=root / ".cache" / "templates")
+    maker = PageMaker(loaded.catalog, lang, render, base, clock.today(), root / ".cache" / "qr")
+    _state.update(lang=lang, maker=maker, pages={})
     config.site_name = i18n.t(lang, "site_name")
     config.site_description = i18n.t(lang, "site_description")
     return config
-
-
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    folder: Path = _state["templates_cache"]
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-    return env
 
 
 @event_priority(-200)

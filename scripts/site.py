@@ -12,7 +12,10 @@ import logging
 import os
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -23,7 +26,8 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
 from miftah import i18n, problems, site, taxonomy  # noqa: E402
-from miftah.build import build_site  # noqa: E402
+from miftah.build import build_languages, build_site  # noqa: E402
+from miftah.languages import CODES, DEFAULT_CODE  # noqa: E402
 from miftah.loading import Loaded  # noqa: E402
 
 WATCHED = ("products", "cooperatives", "docs", "overrides", "hooks", "mkdocs.yml")
@@ -57,21 +61,89 @@ def build(target: Path, message_lang: str) -> int:
     print(
         f"Built {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target} in {total:.1f} s "
         f"(validation {result.validation_s:.1f} s, photos {result.photos_s:.1f} s, "
-        f"pages {result.pages_s:.1f} s, search {result.search_s:.1f} s)"
+        f"pages {result.pages_s:.1f} s, search {result.search_s:.1f} s)",
+        flush=True,
     )
     return 0
 
 
-def serve(host: str, port: int, message_lang: str) -> int:
+class Browsed:
+    """Which languages the preview's visitors look at, so a save rebuilds only those.
+
+    A language is "browsed" when a page or file under /<lang>/ was requested since the last
+    rebuild started (the open tab reloads after each rebuild and so asks again); when nobody
+    asked, the last language requested. The languages a rebuild skipped are stale: the first
+    request for one of them starts a rebuild of it, and the page reloads when it is done."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._since_last: set[str] = set()
+        self._last = DEFAULT_CODE
+        self._stale: set[str] = set()
+
+    def visit(self, path: str) -> bool:
+        """Note a request; True when it asks for a stale language (a rebuild is wanted)."""
+        code = path.strip("/").split("/", 1)[0]
+        if code not in CODES:
+            return False
+        with self._lock:
+            self._since_last.add(code)
+            self._last = code
+            return code in self._stale
+
+    def take(self) -> list[str]:
+        """The languages to rebuild now (the others become stale)."""
+        with self._lock:
+            wanted = self._since_last or {self._last}
+            self._since_last = set()
+            self._stale = (self._stale | set(CODES)) - wanted
+            return [code for code in CODES if code in wanted]
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server that tells ``Browsed`` which language each request is for."""
+
+    def __init__(self, browsed: Browsed, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.browsed = browsed
+
+    def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if not path.startswith("/livereload/") and self.browsed.visit(path):
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+        return super()._serve_request(environ, start_response)
+
+
+def serve(host: str, port: int, message_lang: str, all_languages: bool = False) -> int:
+    """Build everything once, then on each save rebuild the languages being browsed (all three
+    with ``all_languages``); the search index is refreshed by the full builds only."""
     preview = Path(tempfile.mkdtemp(prefix="miftah-preview-")) / "site"
+    browsed = Browsed()
+    first = True
 
     def rebuild() -> None:
+        nonlocal first
         for cached in (i18n.strings, taxonomy.vocabulary, problems._catalogue):
             cached.cache_clear()  # strings and vocabularies may have been edited
-        build(preview, message_lang)
+        if first or all_languages or not (preview / DEFAULT_CODE).is_dir():
+            first = build(preview, message_lang) != 0
+            return
+        codes = browsed.take()
+        started = time.perf_counter()
+        try:
+            result = build_languages(site.records_root(ROOT), preview, base_url(), render_language, codes)
+        except MkDocsException as error:
+            print(f"Build failed: {error}", file=sys.stderr)
+            return
+        if isinstance(result, Loaded):
+            print(problems.format_report(result.problems, message_lang), file=sys.stderr)
+            return
+        print(f"Rebuilt preview ({', '.join(codes)}) in {time.perf_counter() - started:.2f} s", flush=True)
 
     rebuild()
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(preview))
+    server = PreviewServer(browsed, builder=rebuild, host=host, port=port, root=str(preview))
     server.error_handler = lambda code: _error_page(preview, code)
     records = site.records_root(ROOT)
     for path in {*(ROOT / name for name in WATCHED), records / "products", records / "cooperatives"}:
@@ -98,12 +170,15 @@ def main() -> int:
     parser.add_argument("--lang", choices=problems.MESSAGE_LANGUAGES, help="language of record messages")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--all-languages", action="store_true", help="serve: rebuild all three languages on every save"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     message_lang = site.message_language(args.lang)
     if args.command == "serve":
-        return serve(args.host, args.port, message_lang)
+        return serve(args.host, args.port, message_lang, args.all_languages)
     return build(args.site_dir.resolve(), message_lang)
 
 

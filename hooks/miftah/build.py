@@ -63,6 +63,31 @@ def build_site(root: Path, target: Path, base_url: str, render_language: RenderL
     )
 
 
+def build_languages(
+    root: Path, target: Path, base_url: str, render_language: RenderLanguage, codes: list[str]
+) -> Loaded | Timings:
+    """Preview only: rebuild the languages ``codes`` of a site that ``build_site`` built into
+    ``target``, each swapped in whole; the other languages, the root pages and the search index
+    are left as they were (never for a release: ``build_site`` rebuilds everything)."""
+    started = time.perf_counter()
+    loaded = load_catalog(root)
+    if loaded.catalog is None:
+        return loaded
+    validated = time.perf_counter()
+    renditions = prepare_photos(loaded.catalog, root / site.PHOTO_CACHE)
+    photos_done = time.perf_counter()
+    for code in codes:
+        workdir = Path(tempfile.mkdtemp(prefix=f".{code}-building-", dir=target))
+        try:
+            render_language(code, workdir / code, f"{base_url}{code}/")
+            site.swap_into_place(workdir / code, target / code)
+        finally:
+            shutil.rmtree(workdir)
+    images.publish(renditions, root / site.PHOTO_CACHE, target)
+    finished = time.perf_counter()
+    return Timings(validated - started, photos_done - validated, finished - photos_done, 0.0)
+
+
 def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
     """Every image the site shows, by kind: product photos, logos, WeChat QR codes."""
     wanted: dict[str, list[Path]] = {"photo": [], "logo": [], "qr": []}

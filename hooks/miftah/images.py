@@ -22,6 +22,7 @@ An unchanged image costs one hash and one small JSON read, across builds and lan
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -165,6 +166,30 @@ def inspect_image(path: Path, kind: str = "photo") -> list[Finding]:
             _probe_decode(image, path)
     except _Refusal as refusal:
         return [refusal.finding]
+    return findings
+
+
+INSPECTION_VERSION = 1  # raise when inspect_image finds something new: cached verdicts are redone
+
+
+def inspect_image_cached(path: Path, kind: str, cache_dir: Path) -> list[Finding]:
+    """``inspect_image``, remembered in the photo cache by content hash (the same hash the
+    encoder uses, computed once per build): an unchanged image is not opened again."""
+    try:
+        key = content_key(path, kind)
+    except OSError:
+        return inspect_image(path, kind)
+    verdict = cache_dir / f"{key}.inspected-{INSPECTION_VERSION}.json"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        found = json.loads(verdict.read_text())
+        return [Finding(item["code"], item["params"], item["level"]) for item in found]
+    findings = inspect_image(path, kind)
+    with contextlib.suppress(OSError, TypeError, ValueError):
+        text = json.dumps([{"code": f.code, "params": f.params, "level": f.level} for f in findings])
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = verdict.with_name(f"{verdict.name}.{os.getpid()}.part")
+        partial.write_text(text)
+        partial.replace(verdict)
     return findings
 
 
@@ -370,7 +395,13 @@ def publish(renditions: Iterable[Rendition], cache_dir: Path, site_dir: Path) ->
     target.mkdir(parents=True, exist_ok=True)
     for rendition in renditions:
         for variant in rendition.variants:
-            shutil.copyfile(cache_dir / variant.file, target / variant.file)
+            published = target / variant.file
+            if published.exists():  # names carry the content hash: an existing file is this one
+                continue
+            try:  # a hard link costs no copy; the cache's files are never rewritten in place
+                os.link(cache_dir / variant.file, published)
+            except OSError:
+                shutil.copyfile(cache_dir / variant.file, published)
 
 
 def _cached(key: str, cache_dir: Path) -> Rendition | None:

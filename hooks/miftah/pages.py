@@ -8,6 +8,7 @@ the same models serve every language and any deployment path.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,13 +179,21 @@ class PageMaker:
     """Builds the models of every catalog page in one language."""
 
     def __init__(
-        self, catalog: Catalog, lang: str, render: Render, site_base: str, day: datetime.date
+        self,
+        catalog: Catalog,
+        lang: str,
+        render: Render,
+        site_base: str,
+        day: datetime.date,
+        qr_cache: Path | None = None,
     ) -> None:
         self.catalog = catalog
         self.lang = lang
         self.render = render
         self.site_base = site_base  # the site's root URL, for canonical links and QR codes
         self.day = day  # certificates are shown while valid on this day
+        self.qr_cache = qr_cache  # folder of drawn page QR codes, reused by later builds
+        self._term_counts: dict[str, Counter[str]] = {}  # counted once, not once per link
 
     def all_pages(self) -> list[PageModel]:
         pages = [self.catalog_page(), self.cooperatives_page(), self.search_page()]
@@ -269,7 +278,7 @@ class PageMaker:
                 self.lang, "inquiry_quantity", unit=formatting.unit(product.trade.moq.unit, self.lang)
             ),
             inquiry=inquiry_data(product, cooperative, self.lang),
-            qr=seo.qr_svg(url, t(self.lang, "page_qr_alt")),
+            qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
         )
         image = self._absolute_media(renditions[0]) if renditions else None
         data = seo.product_data(
@@ -297,7 +306,7 @@ class PageMaker:
             story=self._rich(cooperative.story),
             products=tuple(self._card(product) for product in products),
             certificates=certificate_rows(cooperative.certificates, self.lang, self.day),
-            qr=seo.qr_svg(url, t(self.lang, "page_qr_alt")),
+            qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
         )
         trail = self._breadcrumb(
             [(t(self.lang, "cooperatives_title"), "cooperatives/"), (view.card.name.text, path)]
@@ -501,10 +510,15 @@ class PageMaker:
         )
 
     def _count(self, vocabulary_name: str, term_id: str) -> int:
-        products = self.catalog.published_products()
-        if vocabulary_name == "categories":
-            return sum(p.category == term_id for p in products)
-        return sum(p.region == term_id for p in products)
+        counts = self._term_counts.get(vocabulary_name)
+        if counts is None:
+            products = self.catalog.published_products()
+            if vocabulary_name == "categories":
+                counts = Counter(p.category for p in products)
+            else:
+                counts = Counter(p.region for p in products)
+            self._term_counts[vocabulary_name] = counts
+        return counts[term_id]
 
     def _used(self, vocabulary_name: str) -> list[str]:
         """Terms that have at least one product, in vocabulary order."""

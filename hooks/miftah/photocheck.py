@@ -7,9 +7,10 @@ limits, a cheap read to the end); see ``images.inspect_image``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from miftah.images import inspect_image
+from miftah.images import inspect_image, inspect_image_cached
 from miftah.problems import Problem
 
 if TYPE_CHECKING:
@@ -33,12 +34,15 @@ def image_fields(values: dict[str, object]) -> list[tuple[str, str, str]]:
     return found
 
 
-def check_photo_files(record: RawRecord) -> list[Problem]:
-    """Problems with the image files of one record (format, size, corruption…)."""
+def check_photo_files(record: RawRecord, cache_dir: Path | None = None) -> list[Problem]:
+    """Problems with the image files of one record (format, size, corruption…); with
+    ``cache_dir`` (the photo cache), verdicts on unchanged images are reused."""
     problems = []
     for field, name, kind in image_fields(record.values):  # names that passed the schema
         line = record.line_of(field)
-        for finding in inspect_image(record.folder / name, kind):
+        path = record.folder / name
+        findings = inspect_image_cached(path, kind, cache_dir) if cache_dir else inspect_image(path, kind)
+        for finding in findings:
             problems.append(
                 Problem(record.shown_path, line, field, finding.code, finding.params, finding.level)
             )

@@ -4,8 +4,14 @@ never a rating or an availability the cooperative did not state."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import inspect
 import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import segno
@@ -113,8 +119,11 @@ def breadcrumb_data(trail: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
-def qr_svg(url: str, title: str) -> Markup:
-    """The page's own address as a QR code, drawn inline as SVG (no image request)."""
+def qr_svg(url: str, title: str, cache_dir: Path | None = None) -> Markup:
+    """The page's own address as a QR code, drawn inline as SVG (no image request). With
+    ``cache_dir``, a code once drawn is read back: choosing the best mask takes ~10 ms a code."""
+    if cache_dir is not None:
+        return _cached_qr(url, title, cache_dir)
     code = segno.make(url, error="m")
     # omitsize: a viewBox instead of a fixed width and height, so the stylesheet's size applies
     # (on screen and on the printed sheet) instead of cropping or leaving the code off-centre.
@@ -122,3 +131,24 @@ def qr_svg(url: str, title: str) -> Markup:
         scale=3, border=2, dark="#1f1f1f", title=title, svgclass="ms-qr__code", omitsize=True
     )
     return Markup(svg)  # made by segno from our own URL; the title is XML-escaped by segno
+
+
+@functools.cache
+def _qr_fingerprint() -> str:
+    """What shapes a drawn code: this module's drawing code and segno's version."""
+    source = inspect.getsource(qr_svg)
+    return hashlib.sha256(f"{segno.__version__}\0{source}".encode()).hexdigest()[:12]
+
+
+def _cached_qr(url: str, title: str, cache_dir: Path) -> Markup:
+    key = hashlib.sha256(f"{_qr_fingerprint()}\0{url}\0{title}".encode()).hexdigest()[:24]
+    path = cache_dir / f"qr-{key}.svg"
+    with contextlib.suppress(OSError):
+        return Markup(path.read_text("utf-8"))  # written below from segno's output only
+    svg = qr_svg(url, title)
+    with contextlib.suppress(OSError):
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_text(str(svg), "utf-8")
+        partial.replace(path)
+    return svg
