@@ -35,21 +35,38 @@ class Timings:
     search_s: float
 
 
-def build_site(root: Path, target: Path, base_url: str, render_language: RenderLanguage) -> Loaded | Timings:
-    """Build the whole site into ``target``; the ``Loaded`` result when a record has errors."""
+@dataclass(frozen=True)
+class _Prepared:
+    """What every build does first: the validated catalog and its encoded images."""
+
+    catalog: Catalog
+    renditions: list[images.Rendition]
+    validation_s: float
+    photos_s: float
+
+
+def _prepare(root: Path) -> Loaded | _Prepared:
     started = time.perf_counter()
     loaded = load_catalog(root)
     if loaded.catalog is None:
         return loaded
     validated = time.perf_counter()
     renditions = prepare_photos(loaded.catalog, root / site.PHOTO_CACHE)
-    photos_done = time.perf_counter()
+    return _Prepared(loaded.catalog, renditions, validated - started, time.perf_counter() - validated)
+
+
+def build_site(root: Path, target: Path, base_url: str, render_language: RenderLanguage) -> Loaded | Timings:
+    """Build the whole site into ``target``; the ``Loaded`` result when a record has errors."""
+    prepared = _prepare(root)
+    if isinstance(prepared, Loaded):
+        return prepared
+    started = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     try:
         for code in CODES:
             render_language(code, workdir / code, f"{base_url}{code}/")
-        images.publish(renditions, root / site.PHOTO_CACHE, workdir)
+        images.publish(prepared.renditions, root / site.PHOTO_CACHE, workdir)
         site.write_root_pages(workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE))
         pages_done = time.perf_counter()
         search.index_site(workdir)
@@ -58,9 +75,7 @@ def build_site(root: Path, target: Path, base_url: str, render_language: RenderL
         if workdir.exists():
             shutil.rmtree(workdir)
     finished = time.perf_counter()
-    return Timings(
-        validated - started, photos_done - validated, pages_done - photos_done, finished - pages_done
-    )
+    return Timings(prepared.validation_s, prepared.photos_s, pages_done - started, finished - pages_done)
 
 
 def build_languages(
@@ -69,13 +84,10 @@ def build_languages(
     """Preview only: rebuild the languages ``codes`` of a site that ``build_site`` built into
     ``target``, each swapped in whole; the other languages, the root pages and the search index
     are left as they were (never for a release: ``build_site`` rebuilds everything)."""
+    prepared = _prepare(root)
+    if isinstance(prepared, Loaded):
+        return prepared
     started = time.perf_counter()
-    loaded = load_catalog(root)
-    if loaded.catalog is None:
-        return loaded
-    validated = time.perf_counter()
-    renditions = prepare_photos(loaded.catalog, root / site.PHOTO_CACHE)
-    photos_done = time.perf_counter()
     for code in codes:
         workdir = Path(tempfile.mkdtemp(prefix=f".{code}-building-", dir=target))
         try:
@@ -83,9 +95,8 @@ def build_languages(
             site.swap_into_place(workdir / code, target / code)
         finally:
             shutil.rmtree(workdir)
-    images.publish(renditions, root / site.PHOTO_CACHE, target)
-    finished = time.perf_counter()
-    return Timings(validated - started, photos_done - validated, finished - photos_done, 0.0)
+    images.publish(prepared.renditions, root / site.PHOTO_CACHE, target)
+    return Timings(prepared.validation_s, prepared.photos_s, time.perf_counter() - started, 0.0)
 
 
 def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
