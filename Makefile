@@ -17,7 +17,7 @@ $(STAMP): requirements.lock
 	touch $(STAMP)
 
 serve: $(STAMP)  ## build, then serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/python scripts/site.py serve
+	$(BIN)/python scripts/site.py serve $(if $(all),--all-languages)
 
 install: $(STAMP)  ## create .venv from the lock (every other target does it on first use)
 
