@@ -104,17 +104,19 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    context["souk"] = _template_data(config, None, "404.html")
+    context["souk"] = _template_data(config, None, None)  # the 404 page: no canonical, not indexed
     return context
 
 
-def _template_data(config: MkDocsConfig, view: object, path: str) -> dict[str, Any]:
+def _template_data(config: MkDocsConfig, view: object, path: str | None) -> dict[str, Any]:
     lang = _state["lang"]
     return {
         "page": None,
         "view": view,
         "t": i18n.strings(lang),
-        "head": site.head_links(site.site_base(config.site_url or ""), lang, path),
+        "head": site.head_links(site.site_base(config.site_url or ""), lang, path)
+        if path is not None
+        else None,
         "html_lang": language(lang).html_lang,
     }
 

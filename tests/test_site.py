@@ -200,3 +200,10 @@ def test_missing_translation_is_borrowed_with_a_notice(
         e for e in find(page, "div") if "ms-rich" in e.attrs.get("class", "") and "lang" in e.attrs
     ]
     assert borrowed.attrs["lang"] == "en"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_404_pages_are_not_indexed(sample_site: Path, code: str) -> None:
+    page = sample_site / code / "404.html"
+    assert find(page, "meta", name="robots", content="noindex")
+    assert find(page, "link", rel="canonical") == []
