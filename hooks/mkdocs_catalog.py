@@ -121,10 +121,14 @@ def _template_data(config: MkDocsConfig, view: object, path: str | None) -> dict
     }
 
 
+def _precise_html_lang(output: str) -> str:
+    return _HTML_LANG.sub(f'<html lang="{language(_state["lang"]).html_lang}"', output, count=1)
+
+
 @event_priority(-200)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _HTML_LANG.sub(f'<html lang="{language(_state["lang"]).html_lang}"', output, count=1)
+    return _precise_html_lang(output)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return _HTML_LANG.sub(f'<html lang="{language(_state["lang"]).html_lang}"', output, count=1)
+    return _precise_html_lang(output)  # the 404 page

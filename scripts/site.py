@@ -26,7 +26,7 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
 from miftah import i18n, problems, site, taxonomy  # noqa: E402
-from miftah.build import build_languages, build_site  # noqa: E402
+from miftah.build import build_languages, build_site, forget_data_files  # noqa: E402
 from miftah.languages import CODES, DEFAULT_CODE  # noqa: E402
 from miftah.loading import Loaded  # noqa: E402
 
@@ -125,8 +125,7 @@ def serve(host: str, port: int, message_lang: str, all_languages: bool = False) 
 
     def rebuild() -> None:
         nonlocal first
-        for cached in (i18n.strings, taxonomy.vocabulary, problems._catalogue):
-            cached.cache_clear()  # strings and vocabularies may have been edited
+        forget_data_files()
         if first or all_languages or not (preview / DEFAULT_CODE).is_dir():
             first = build(preview, message_lang) != 0
             return

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from miftah import images, search, site
+from miftah import claims, formatting, i18n, images, problems, search, site, taxonomy
 from miftah.languages import CODES, DEFAULT_CODE
 from miftah.loading import Loaded, load_catalog
 from miftah.records import Catalog
@@ -97,6 +97,19 @@ def build_languages(
             shutil.rmtree(workdir)
     images.publish(prepared.renditions, root / site.PHOTO_CACHE, target)
     return Timings(prepared.validation_s, prepared.photos_s, time.perf_counter() - started, 0.0)
+
+
+def forget_data_files() -> None:
+    """Drop every data file read once per process (strings, vocabularies, messages, claims,
+    rates): the preview server calls it before each rebuild, since any of them may be edited."""
+    for cached in (
+        i18n.strings,
+        taxonomy.vocabulary,
+        problems.catalogue,
+        claims.claims,
+        formatting.rates,
+    ):
+        cached.cache_clear()
 
 
 def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from miftah.images import inspect_image, inspect_image_cached
+from miftah.images import inspect_image_cached
 from miftah.problems import Problem
 
 if TYPE_CHECKING:
@@ -34,15 +34,14 @@ def image_fields(values: dict[str, object]) -> list[tuple[str, str, str]]:
     return found
 
 
-def check_photo_files(record: RawRecord, cache_dir: Path | None = None) -> list[Problem]:
-    """Problems with the image files of one record (format, size, corruption…); with
-    ``cache_dir`` (the photo cache), verdicts on unchanged images are reused."""
+def check_photo_files(record: RawRecord, cache_dir: Path) -> list[Problem]:
+    """Problems with the image files of one record (format, size, corruption…); verdicts on
+    unchanged images are reused from the photo cache ``cache_dir``."""
     problems = []
     for field, name, kind in image_fields(record.values):  # names that passed the schema
         line = record.line_of(field)
         path = record.folder / name
-        findings = inspect_image_cached(path, kind, cache_dir) if cache_dir else inspect_image(path, kind)
-        for finding in findings:
+        for finding in inspect_image_cached(path, kind, cache_dir):
             problems.append(
                 Problem(record.shown_path, line, field, finding.code, finding.params, finding.level)
             )

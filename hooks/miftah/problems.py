@@ -33,20 +33,16 @@ class Problem:
 
 
 @functools.cache
-def _catalogue() -> dict[str, dict[str, dict[str, str]]]:
-    with open(_CATALOGUE, encoding="utf-8") as handle:
-        catalogue: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(handle)
-    return catalogue
-
-
 def catalogue() -> dict[str, dict[str, dict[str, str]]]:
-    """Every message, by code then language: for documentation and tests."""
-    return _catalogue()
+    """Every message, by code then language (read once per process)."""
+    with open(_CATALOGUE, encoding="utf-8") as handle:
+        loaded: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(handle)
+    return loaded
 
 
 def describe(problem: Problem, lang: str) -> tuple[str, str]:
     """The 'what is wrong' and 'Fix:' sentences of a problem, in French or English."""
-    entry = _catalogue()[problem.code][lang]
+    entry = catalogue()[problem.code][lang]
     params = {"field": problem.field, **problem.params}
     return entry["what"].format(**params), entry["fix"].format(**params)
 
@@ -59,7 +55,7 @@ def location(problem: Problem) -> str:
 def format_problem(problem: Problem, lang: str) -> str:
     what, fix = describe(problem, lang)
     mark = "✖" if problem.is_error else "⚠"
-    fix_label = _catalogue()["fix_label"][lang]["what"]
+    fix_label = catalogue()["fix_label"][lang]["what"]
     return f"{mark} {location(problem)}\n  {what}\n  {fix_label}: {fix}"
 
 
@@ -74,5 +70,5 @@ def format_report(problems: list[Problem], lang: str) -> str:
 
 
 def summary_line(errors: int, warnings: int, lang: str) -> str:
-    entry = _catalogue()["summary"][lang]
+    entry = catalogue()["summary"][lang]
     return entry["what"].format(errors=errors, warnings=warnings)
