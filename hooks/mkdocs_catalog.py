@@ -56,8 +56,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     maker = PageMaker(loaded.catalog, lang, render, base, clock.today(), root / ".cache" / "qr")
     _state.update(lang=lang, maker=maker, pages={})
-    config.site_name = i18n.t(lang, "site_name")
-    config.site_description = i18n.t(lang, "site_description")
+    identity = site.identity(loaded.catalog.programme, lang)
+    _state.update(identity=identity)
+    config.site_name = identity["name"]
+    config.site_description = identity["description"]
     return config
 
 
@@ -114,6 +116,7 @@ def _template_data(config: MkDocsConfig, view: object, path: str | None) -> dict
         "page": None,
         "view": view,
         "t": i18n.strings(lang),
+        "site": _state["identity"],
         "head": site.head_links(site.site_base(config.site_url or ""), lang, path)
         if path is not None
         else None,

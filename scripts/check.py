@@ -22,7 +22,7 @@ from miftah.loading import Loaded, load_catalog  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", choices=problems.MESSAGE_LANGUAGES, help="language of the messages")
-    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too (notices never fail)")
     parser.add_argument("--format", choices=("text", "github"), default="text", help="github: annotations")
     args = parser.parse_args()
     lang = site.message_language(args.lang)
@@ -34,7 +34,7 @@ def main() -> int:
     else:
         print(problems.format_report(found, lang))
     errors = [problem for problem in found if problem.is_error]
-    failed = bool(errors) or (args.strict and bool(found))
+    failed = bool(errors) or (args.strict and any(problem.fails_strict for problem in found))
     return 1 if failed else 0
 
 

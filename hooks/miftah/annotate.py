@@ -8,7 +8,7 @@ are percent-encoded; in a property ``:`` and ``,`` are too, since they separate 
 
 from __future__ import annotations
 
-from miftah.problems import MESSAGE_LANGUAGES, Problem, catalogue, describe, summary_line
+from miftah.problems import MESSAGE_LANGUAGES, Problem, catalogue, colon, describe, summary_line
 
 
 def escape_data(text: str) -> str:
@@ -25,14 +25,13 @@ def message(problem: Problem) -> str:
     for lang in MESSAGE_LANGUAGES:
         what, fix = describe(problem, lang)
         label = catalogue()["fix_label"][lang]["what"]
-        colon = " :" if lang == "fr" else ":"  # French puts a space before the colon
-        lines.append(f"[{lang}] {what} {label}{colon} {fix}")
+        lines.append(f"[{lang}] {what} {label}{colon(lang)} {fix}")
     return "\n".join(lines)
 
 
 def annotation(problem: Problem) -> str:
-    """One workflow command: ``::error`` for an error, ``::warning`` for a warning."""
-    command = "error" if problem.is_error else "warning"
+    """One workflow command: ``::error``, ``::warning`` or ``::notice``, as the problem's level."""
+    command = problem.level  # error, warning or notice: GitHub's three annotation levels
     properties = [f"file={escape_property(problem.path)}"]
     if problem.line is not None:
         properties.append(f"line={problem.line}")
@@ -45,5 +44,7 @@ def report(problems: list[Problem]) -> str:
     """Every problem as a workflow command, then the summary in both languages (plain lines)."""
     ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.code))
     errors = sum(problem.is_error for problem in problems)
-    summaries = [summary_line(errors, len(problems) - errors, lang) for lang in MESSAGE_LANGUAGES]
+    warnings = sum(problem.level == "warning" for problem in problems)
+    notices = len(problems) - errors - warnings
+    summaries = [summary_line(errors, warnings, notices, lang) for lang in MESSAGE_LANGUAGES]
     return "\n".join([*(annotation(problem) for problem in ordered), *summaries])

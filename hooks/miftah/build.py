@@ -67,7 +67,9 @@ def build_site(root: Path, target: Path, base_url: str, render_language: RenderL
         for code in CODES:
             render_language(code, workdir / code, f"{base_url}{code}/")
         images.publish(prepared.renditions, root / site.PHOTO_CACHE, workdir)
-        site.write_root_pages(workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE))
+        site.write_root_pages(
+            workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
+        )
         pages_done = time.perf_counter()
         search.index_site(workdir)
         site.swap_into_place(workdir, target)
@@ -105,6 +107,7 @@ def forget_data_files() -> None:
     for cached in (
         i18n.strings,
         taxonomy.vocabulary,
+        taxonomy.aliases,
         problems.catalogue,
         claims.claims,
         formatting.rates,
@@ -120,6 +123,7 @@ def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
     for cooperative in catalog.cooperatives.values():
         wanted["logo"] += [cooperative.logo] if cooperative.logo else []
         wanted["qr"] += [contact.wechat_qr for contact in cooperative.contacts if contact.wechat_qr]
+    wanted["qr"] += [catalog.programme.desk.wechat_qr] if catalog.programme.desk.wechat_qr else []
     return wanted
 
 

@@ -1,7 +1,8 @@
 """Claim guard: words a product text may only use when the record entitles it to them.
 
 - 有机 (organic) in a Chinese text needs a valid Chinese organic certificate (GB/T 19630) among
-  the certificates that cover the product: an error.
+  the certificates that cover the product: an error. Reviewed phrasings that deny the claim or
+  say it is pending (未获有机认证, 有机认证申请中) are allowed.
 - Health or medical words in the texts of saffron: a warning for the reviewer.
 The word lists live in ``data/claims.yml``.
 """
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from miftah.problems import Problem
+from miftah.records import in_force
 
 if TYPE_CHECKING:
     from miftah.rules import RawRecord
@@ -51,17 +53,26 @@ def check_organic_claim(
     entitled = any(
         (certificate := certificates.get(certificate_id))
         and certificate.get("kind") == rule["requires_certificate_kind"]
-        and (certificate.get("valid_until") is None or certificate["valid_until"] >= day)
+        and in_force(certificate.get("status"), certificate.get("valid_until"), day)
         for certificate_id in product.values.get("certificates", [])
     )
     if entitled:
         return []
     problems = []
     for field, text in _texts(product, "zh"):
+        # Reviewed phrasings that deny or only announce the claim (未获有机认证, 有机认证申请中)
+        # are taken out first; any 有机 left is a claim.
+        claimed = _without(text, rule["allowed_phrases"])
         for word in rule["words"]:
-            if word in text:
+            if word in claimed:
                 problems.append(product.problem(field, "organic_claim", word=word))
     return problems
+
+
+def _without(text: str, phrases: list[str]) -> str:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = text.replace(phrase, "·")
+    return text
 
 
 def check_health_claims(product: RawRecord) -> list[Problem]:

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import yaml
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal
 
+from miftah.i18n import t
+from miftah.kinds import Approx, Partial, Span
 from miftah.languages import language
 from miftah.taxonomy import vocabulary
 
@@ -64,6 +66,37 @@ def quantity(value: int | Decimal, unit_id: str, lang: str) -> str:
 
 def day(value: datetime.date, lang: str) -> str:
     return format_date(value, format="long", locale=locale(lang))
+
+
+def partial_day(value: Partial, lang: str) -> str:
+    """A date as precisely as it is known: 2019年 / 2019年5月 / 2019年5月14日."""
+    if value.day and value.month:
+        return day(datetime.date(value.year, value.month, value.day), lang)
+    if value.month:
+        return format_skeleton("yMMMM", datetime.date(value.year, value.month, 1), locale=locale(lang))
+    return format_skeleton("y", datetime.date(value.year, 1, 1), locale=locale(lang))
+
+
+def approximate(value: Approx, lang: str, year: bool = False) -> str:
+    """40 · 约40 · 50–60 · 至少80, as the record states it; years without digit grouping."""
+
+    def show(n: int) -> str:
+        return str(n) if year else number(n, lang)
+
+    if value.high is None:
+        return t(lang, "approx_at_least", n=show(value.low))
+    if value.high != value.low:
+        return t(lang, "approx_range", low=show(value.low), high=show(value.high))
+    return t(lang, "approx_about", n=show(value.low)) if value.about else show(value.low)
+
+
+def price(value: Span, currency: str, lang: str) -> str:
+    """A price or a price range (120–150 MAD), as the record gives it."""
+    if value.high is None:
+        return money(value.low, currency, lang)
+    return t(
+        lang, "approx_range", low=money(value.low, currency, lang), high=money(value.high, currency, lang)
+    )
 
 
 def approximate_cny(amount: Decimal, currency: str) -> Decimal | None:

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from miftah import formatting
 from miftah.i18n import t
-from miftah.records import Cooperative, Product, Sku
+from miftah.records import Cooperative, Product, Programme, Sku
 from miftah.seo import script_json
 from miftah.taxonomy import vocabulary
 
@@ -18,13 +18,19 @@ COOPERATIVE_LANGUAGE = "fr"  # cooperatives read French; the copy for them is al
 INQUIRY_KEYS = ("inquiry_subject", "inquiry_body", "inquiry_none")
 
 
-def inquiry_data(product: Product, cooperative: Cooperative, lang: str) -> Markup:
-    """JSON for the page's inquiry script (safe inside a <script type="application/json">)."""
+def inquiry_data(product: Product, cooperative: Cooperative, programme: Programme, lang: str) -> Markup:
+    """JSON for the page's inquiry script (safe inside a <script type="application/json">).
+
+    The message goes to the cooperative's own e-mail, or else to the programme's export desk,
+    never to a made-up address."""
     languages = dict.fromkeys([lang, COOPERATIVE_LANGUAGE])
+    email = next((c.email for c in cooperative.contacts if c.email), None)
+    if not cooperative.contacts:
+        email = programme.desk.email
     data: dict[str, Any] = {
         "lang": lang,
-        "email": next((c.email for c in cooperative.contacts if c.email), None),
-        "texts": {code: _texts(product, code) for code in languages},
+        "email": email,
+        "texts": {code: _texts(product, cooperative, code) for code in languages},
     }
     return script_json(data)
 
@@ -33,10 +39,16 @@ def sku_label(sku: Sku, lang: str) -> str:
     return f"{formatting.quantity(sku.net_value, sku.net_unit, lang)} · {sku.packaging.show(lang).text}"
 
 
-def _texts(product: Product, lang: str) -> dict[str, Any]:
-    unit = formatting.unit(product.trade.moq.unit, lang)
+def _texts(product: Product, cooperative: Cooperative, lang: str) -> dict[str, Any]:
+    unit = formatting.unit(product.trade.moq.unit, lang) if product.trade.moq else ""
     return {
-        "product": product.name.show(lang).text,
+        # The cooperative is named: the export desk answers for several of them.
+        "product": t(
+            lang,
+            "inquiry_product",
+            product=product.name.show(lang).text,
+            name=cooperative.name.show(lang).text,
+        ),
         "unit": unit,
         "skus": {sku.id: sku_label(sku, lang) for sku in product.skus},
         "incoterms": {term: vocabulary("incoterms")[term].label(lang) for term, _ in product.trade.incoterms},

@@ -12,19 +12,20 @@ import dataclasses
 import datetime
 import decimal
 import difflib
+import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from miftah.languages import CODES
 from miftah.problems import Problem
-from miftah.taxonomy import vocabulary
+from miftah.taxonomy import aliases, vocabulary
+from miftah.textrules import script_problem, text_problem
+from miftah.textrules import shown as _shown
 from miftah.yamlnodes import Mapping, Node, Scalar, Sequence
 
 SAFE_FILE_NAME = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*\.[a-z0-9]+$")
-_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")  # control, format (zero-width…), separators
 
 
 @dataclass
@@ -65,10 +66,6 @@ class Kind:
         return None
 
 
-def has_invisible(text: str) -> bool:
-    return any(unicodedata.category(char) in _INVISIBLE_CATEGORIES for char in text if char not in "\n\t")
-
-
 @dataclass(frozen=True)
 class Text(Kind):
     """A plain one-language value: a name as registered, an e-mail address, an id, a code."""
@@ -82,14 +79,13 @@ class Text(Kind):
         if scalar is None:
             return None
         value = scalar.text.strip()
+        problem = text_problem(value, self.max_chars, one_line=True)
         if not value:
             where.report(scalar.line, "empty_value")
-        elif has_invisible(value):
-            where.report(scalar.line, "invisible_character", value=ascii(value)[1:-1])
-        elif len(value) > self.max_chars:
-            where.report(scalar.line, "too_long", limit=self.max_chars, length=len(value))
+        elif problem:
+            where.report(scalar.line, problem[0], **problem[1])
         elif self.pattern and not re.fullmatch(self.pattern, value):
-            where.report(scalar.line, "bad_format", value=value, example=self.sample)
+            where.report(scalar.line, "bad_format", value=_shown(value), example=self.sample)
         else:
             return value
         return None
@@ -103,6 +99,30 @@ class Text(Kind):
 
     def example(self) -> str:
         return self.sample
+
+
+@dataclass(frozen=True)
+class HsCode(Text):
+    """A 6-digit HS code written NNNN.NN; a longer national tariff line gets its 6-digit fix."""
+
+    pattern: str | None = r"^[0-9]{4}\.[0-9]{2}$"
+    sample: str = "1515.90"
+    max_chars: int = 7
+
+    def convert(self, node: Node, where: Where) -> str | None:
+        scalar = self.scalar(node, where)
+        if scalar is not None:
+            text = scalar.text.strip()
+            digits = re.sub(r"[ .]", "", text)
+            if re.fullmatch(r"[0-9]{8,10}", digits) and not re.fullmatch(r"[0-9]{4}\.[0-9]{2}", text):
+                where.report(
+                    scalar.line, "hs_code_national", value=text, suggestion=f"{digits[:4]}.{digits[4:6]}"
+                )
+                return None
+            if re.fullmatch(r"[0-9]{6}", digits) and text != f"{digits[:4]}.{digits[4:]}":
+                where.report(scalar.line, "bad_format", value=text, example=f"{digits[:4]}.{digits[4:]}")
+                return None
+        return super().convert(node, where)
 
 
 @dataclass(frozen=True)
@@ -141,13 +161,12 @@ class Integer(Kind):
             return None
         text = scalar.text.strip()
         if not re.fullmatch(r"[0-9]+", text):
-            where.report(scalar.line, "expected_integer", value=text)
+            where.report(scalar.line, "expected_integer", value=_shown(text))
             return None
-        value = int(text)
-        if not self.low <= value <= self.high:
-            where.report(scalar.line, "out_of_range", value=text, low=self.low, high=self.high)
+        if len(text) > len(str(self.high)) or not self.low <= int(text) <= self.high:
+            where.report(scalar.line, "out_of_range", value=_shown(text), low=self.low, high=self.high)
             return None
-        return value
+        return int(text)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
@@ -170,20 +189,196 @@ class Amount(Kind):
         if scalar is None:
             return None
         text = scalar.text.strip()
-        pattern = rf"-?[0-9]+(\.[0-9]{{1,{self.decimals}}})?" if self.decimals else r"-?[0-9]+"
-        if not re.fullmatch(pattern, text):
-            where.report(
-                scalar.line, "expected_decimal", value=text, decimals=self.decimals, example=self.sample
-            )
-            return None
-        value = decimal.Decimal(text)
-        if not self.low <= value <= self.high:
-            where.report(scalar.line, "out_of_range", value=text, low=self.low, high=self.high)
-            return None
-        return value
+        return _decimal(text, scalar.line, where, self.decimals, self.low, self.high, self.sample)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": ["number", "string"], "minimum": float(self.low), "maximum": float(self.high)}
+
+    def example(self) -> str:
+        return self.sample
+
+
+def _decimal(
+    text: str,
+    line: int,
+    where: Where,
+    decimals: int,
+    low: decimal.Decimal,
+    high: decimal.Decimal,
+    sample: str,
+) -> decimal.Decimal | None:
+    """A number written with a decimal point, within a range; the decimal comma gets its fix."""
+    pattern = rf"-?[0-9]+(\.[0-9]{{1,{decimals}}})?" if decimals else r"-?[0-9]+"
+    if re.fullmatch(pattern, text):
+        value = decimal.Decimal(text)
+        if len(text) <= 30 and low <= value <= high:
+            return value
+        where.report(line, "out_of_range", value=_shown(text), low=low, high=high)
+    elif re.fullmatch(r"-?[0-9]+,[0-9]+", text):
+        where.report(line, "decimal_comma", value=text, suggestion=text.replace(",", "."))
+    elif fraction := _FRACTIONS.get(text):
+        where.report(line, "decimal_comma", value=text, suggestion=fraction)
+    else:
+        where.report(line, "expected_decimal", value=_shown(text), decimals=decimals, example=sample)
+    return None
+
+
+_FRACTIONS = {"½": "0.5", "1/2": "0.5", "¼": "0.25", "1/4": "0.25", "¾": "0.75", "3/4": "0.75"}
+
+
+@dataclass(frozen=True)
+class Approx:
+    """A number as well as it is known: exact (40), about (~40), a range (50–60) or a floor (80+)."""
+
+    low: int
+    high: int | None  # None: "at least low"
+    about: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return self.high == self.low and not self.about
+
+
+_ABOUT_WORDS = ("~", "about", "environ", "vers", "circa", "ca.", "approx.", "约", "大约", "حوالي")
+_RANGE = re.compile(r"([0-9]+)\s*(?:-|–|—|to|à)\s*([0-9]+)")
+
+
+@dataclass(frozen=True)
+class Approximate(Kind):
+    """A whole number or year that may be approximate: 40, ~40 (about), 50-60, 80+ (at least)."""
+
+    low: int = 0
+    high: int = 10**6
+    sample: str = "40"
+    examples: str = "40, ~40, 50-60, 80+"
+
+    def convert(self, node: Node, where: Where) -> Approx | None:
+        scalar = self.scalar(node, where)
+        if scalar is None:
+            return None
+        text = " ".join(scalar.text.split())
+        value = self._parse(text)
+        if value is None:
+            where.report(scalar.line, "expected_approximate", value=_shown(text), examples=self.examples)
+            return None
+        top = value.high if value.high is not None else value.low
+        if not (self.low <= value.low <= self.high and self.low <= top <= self.high):
+            where.report(scalar.line, "out_of_range", value=_shown(text), low=self.low, high=self.high)
+            return None
+        if top < value.low:
+            where.report(scalar.line, "range_reversed", value=text)
+            return None
+        return value
+
+    @staticmethod
+    def _parse(text: str) -> Approx | None:
+        if re.fullmatch(r"[0-9]{1,7}", text):
+            return Approx(int(text), int(text))
+        if match := re.fullmatch(r"([0-9]{1,7})\s*\+", text):
+            return Approx(int(match[1]), None)
+        if match := _RANGE.fullmatch(text):
+            return Approx(int(match[1]), int(match[2])) if len(match[1]) <= 7 >= len(match[2]) else None
+        for word in _ABOUT_WORDS:
+            rest = text[len(word) :].strip() if text.lower().startswith(word) else ""
+            if re.fullmatch(r"[0-9]{1,7}", rest):
+                return Approx(int(rest), int(rest), about=True)
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": ["integer", "string"],
+            "pattern": r"^(~ ?)?[0-9]+( ?[-–] ?[0-9]+|\+)?$",
+        }
+
+    def example(self) -> str:
+        return self.sample
+
+
+@dataclass(frozen=True)
+class Span:
+    """A price, or a price range as the cooperative gives it (120–150)."""
+
+    low: decimal.Decimal
+    high: decimal.Decimal | None = None  # None: one price
+
+
+@dataclass(frozen=True)
+class Price(Kind):
+    """A price written 12.50, or a range written 120-150 (decimal point, never a comma)."""
+
+    decimals: int = 2
+    sample: str = "12.50"
+
+    def convert(self, node: Node, where: Where) -> Span | None:
+        scalar = self.scalar(node, where)
+        if scalar is None:
+            return None
+        text = " ".join(scalar.text.split())
+        parts = re.split(r"\s*(?:–|—|(?<=[0-9])\s*-\s*(?=[0-9]))\s*", text)
+        if len(parts) > 2:
+            where.report(
+                scalar.line,
+                "expected_decimal",
+                value=_shown(text),
+                decimals=self.decimals,
+                example=self.sample,
+            )
+            return None
+        top = decimal.Decimal(10**9)
+        values = [
+            _decimal(part, scalar.line, where, self.decimals, decimal.Decimal(0), top, self.sample)
+            for part in parts
+        ]
+        if any(value is None for value in values):
+            return None
+        low, high = values[0], values[-1] if len(values) == 2 else None
+        assert low is not None
+        if high is not None and high < low:
+            where.report(scalar.line, "range_reversed", value=text)
+            return None
+        return Span(low, high)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["number", "string"], "pattern": r"^[0-9]+(\.[0-9]+)?( ?[-–] ?[0-9]+(\.[0-9]+)?)?$"}
+
+    def example(self) -> str:
+        return self.sample
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class PartialDate(Kind):
+    """A date known only as precisely as the real world gives it: 2019, 2019-05 or 2019-05-14."""
+
+    sample: str = "2019-05"
+
+    def convert(self, node: Node, where: Where) -> Partial | None:
+        scalar = self.scalar(node, where)
+        if scalar is None:
+            return None
+        text = scalar.text.strip()
+        match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
+        if not match:
+            where.report(scalar.line, "expected_partial_date", value=_shown(text), example=self.sample)
+            return None
+        year, month, day = int(match[1]), match[2] and int(match[2]), match[3] and int(match[3])
+        try:
+            datetime.date(year, month or 1, day or 1)
+        except ValueError:
+            where.report(scalar.line, "impossible_date", value=text)
+            return None
+        return Partial(year, month or None, day or None)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": ["string", "integer"], "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
 
     def example(self) -> str:
         return self.sample
@@ -201,7 +396,7 @@ class Date(Kind):
             return None
         text = scalar.text.strip()
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            where.report(scalar.line, "expected_date", value=text, example=self.sample)
+            where.report(scalar.line, "expected_date", value=_shown(text), example=self.sample)
             return None
         try:
             return datetime.date.fromisoformat(text)
@@ -233,12 +428,14 @@ class Choice(Kind):
         ids = self.ids()
         if scalar.text in ids:
             return scalar.text
-        close = difflib.get_close_matches(scalar.text.lower(), ids, n=1, cutoff=0.6)
+        # A usual way of writing a term (litre, DH, Morocco) gets its id as the fix, never silently.
+        alias = aliases(self.vocabulary).get(scalar.text.strip().casefold()) if self.vocabulary else None
+        close = [alias] if alias else difflib.get_close_matches(scalar.text.lower(), ids, n=1, cutoff=0.6)
         where.report(
             scalar.line,
             "unknown_term_close" if close else "unknown_term",
-            value=scalar.text,
-            choices=", ".join(ids),
+            value=_shown(scalar.text),
+            choices=", ".join(ids) if len(ids) <= 30 else ", ".join(ids[:30]) + ", …",
             suggestion=close[0] if close else "",
         )
         return None
@@ -250,6 +447,9 @@ class Choice(Kind):
         return self.ids()[0]
 
 
+SCRIPTS = ("ar", "tfng")  # a name as the cooperative writes it: Arabic, Tifinagh
+
+
 @dataclass(frozen=True)
 class Translated(Kind):
     """A text in several languages: a map of language code to text."""
@@ -258,55 +458,86 @@ class Translated(Kind):
     one_line: bool = False
     max_chars: int = 5000
     sample: tuple[str, str, str] = ("中文", "français", "English")
+    own_scripts: bool = False  # names may also be written in Arabic (ar) and Tifinagh (tfng)
+
+    def codes(self) -> tuple[str, ...]:
+        return CODES + SCRIPTS if self.own_scripts else CODES
 
     def convert(self, node: Node, where: Where) -> dict[str, str] | None:
         if not isinstance(node, Mapping):
-            where.report(node.line, "expected_translations", languages=", ".join(CODES))
+            where.report(node.line, "expected_translations", languages=", ".join(self.codes()))
             return None
         texts: dict[str, str] = {}
+        empty: set[str] = set()
+        reported: set[str] = set()
         for code, entry in node.entries.items():
             inner = where.at(code)
-            if code not in CODES:
-                inner.report(entry.key_line, "unknown_language", value=code, languages=", ".join(CODES))
+            if code not in self.codes():
+                inner.report(
+                    entry.key_line, "unknown_language", value=_shown(code), languages=", ".join(self.codes())
+                )
                 continue
-            value = self._one_text(entry.value, inner)
-            if value is not None:
+            value = self._one_text(entry.value, inner, code)
+            if value is None:
+                empty.add(code)
+            elif value:
                 texts[code] = value
-        self._check_coverage(node, texts, where)
+            else:
+                reported.add(code)
+        self._check_coverage(node, texts, empty | reported, where, reported)
         return texts or None
 
-    def _one_text(self, node: Node, where: Where) -> str | None:
+    def _one_text(self, node: Node, where: Where, code: str) -> str | None:
+        """The text; None when the line is empty; "" when it is there but wrong (reported)."""
         scalar = self.scalar(node, where)
-        if scalar is None or scalar.is_null or not scalar.text.strip():
+        if scalar is None:
+            return ""
+        if scalar.is_null or not scalar.text.strip():
             return None
         value = scalar.text.strip()
-        if self.one_line and "\n" in value:
-            where.report(scalar.line, "not_one_line")
-        if len(value) > self.max_chars:
-            where.report(scalar.line, "too_long", limit=self.max_chars, length=len(value))
+        problem = text_problem(value, self.max_chars, self.one_line)
+        if problem:
+            where.report(scalar.line, problem[0], **problem[1])
+        elif script := script_problem(code, value):
+            where.report(scalar.line, script, value=_shown(value, 40))
         return value
 
-    def _check_coverage(self, node: Mapping, texts: dict[str, str], where: Where) -> None:
-        missing = [code for code in CODES if code not in texts]
-        if not texts:
+    def _check_coverage(
+        self, node: Mapping, texts: dict[str, str], empty: set[str], where: Where, reported: set[str]
+    ) -> None:
+        if not texts and not empty:
             where.report(node.line, "empty_value")
             return
-        for code in missing:
-            if self.all_languages:
-                where.at(code).report(node.line, "translation_required", language=code)
-            else:
-                where.at(code).report(node.line, "translation_missing", "warning", language=code)
+        required = self._required(texts)
+        for code in CODES:
+            if code in texts or code in reported:
+                continue
+            # A line that is there but empty is told as such, not as "missing" (it is not).
+            line = node.entries[code].key_line if code in empty else node.line
+            problem = "translation_empty" if code in empty else "translation_required"
+            if code not in required:
+                problem = "translation_empty" if code in empty else "translation_missing"
+            where.at(code).report(line, problem, "error" if code in required else "warning", language=code)
+
+    def _required(self, texts: dict[str, str]) -> tuple[str, ...]:
+        """Names need every language, except that a name written in Arabic or Tifinagh needs
+        only its Chinese form: nobody has to coin a Latin spelling the cooperative never uses."""
+        if not self.all_languages:
+            return ()
+        if any(code in texts for code in SCRIPTS):
+            return ("zh",)
+        return CODES
 
     def json_schema(self) -> dict[str, Any]:
         text: dict[str, Any] = {"type": "string", "maxLength": self.max_chars}
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {code: text for code in CODES},
+            "properties": {code: text for code in self.codes()},
             "additionalProperties": False,
             "minProperties": 1,
         }
         if self.all_languages:
-            schema["required"] = list(CODES)
+            schema["required"] = ["zh"] if self.own_scripts else list(CODES)
         return schema
 
     def example(self) -> dict[str, str]:
@@ -319,6 +550,7 @@ class File(Kind):
 
     extensions: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".webp")
     sample: str = "photo-1.jpg"
+    role: str = "photo"  # photo, logo or qr (images the pipeline checks and encodes), or document
 
     def convert(self, node: Node, where: Where) -> str | None:
         scalar = self.scalar(node, where)
@@ -412,9 +644,11 @@ class Record(Kind):
             if not spec.required or spec.name in suggested:
                 continue
             if spec.name not in node.entries:
-                where.at(spec.name).report(node.line, "missing_field")
+                where.at(spec.name).report(node.line, "missing_field", example=example_line(spec))
             elif _is_null(node, spec.name):
-                where.at(spec.name).report(node.entries[spec.name].key_line, "missing_field")
+                where.at(spec.name).report(
+                    node.entries[spec.name].key_line, "empty_required_field", example=example_line(spec)
+                )
         return values
 
     @staticmethod
@@ -440,6 +674,37 @@ class Record(Kind):
 
     def example(self) -> dict[str, Any]:
         return {spec.name: spec.kind.example() for spec in self.fields}
+
+
+def referenced_files(kind: Kind, value: Any, path: str = "") -> list[tuple[str, str, str]]:
+    """(field path, file name, role) of every file a converted value refers to, found through
+    its kinds: the one place that knows which fields name files (photos, logo, QR codes,
+    certificate copies, source documents)."""
+    if isinstance(kind, File) and isinstance(value, str):
+        return [(path, value, kind.role)]
+    if isinstance(kind, Record) and isinstance(value, dict):
+        return [
+            found
+            for spec in kind.fields
+            for found in referenced_files(spec.kind, value.get(spec.name), f"{path}.{spec.name}".lstrip("."))
+        ]
+    if isinstance(kind, ListOf) and isinstance(value, list):
+        return [
+            found
+            for i, item in enumerate(value, start=1)
+            for found in referenced_files(kind.item, item, f"{path}[{i}]")
+        ]
+    return []
+
+
+def example_line(spec: Field) -> str:
+    """A field written out on one line, to copy: « name: {"zh": "名称", …} », « moq: … »."""
+    example = spec.kind.example()
+    if isinstance(example, bool):
+        return f"{spec.name}: {'true' if example else 'false'}"
+    if isinstance(example, str | int):
+        return f"{spec.name}: {example}"
+    return f"{spec.name}: {json.dumps(example, ensure_ascii=False)}"
 
 
 def _is_null(node: Mapping, key: str) -> bool:

@@ -16,13 +16,19 @@ from typing import Any
 from miftah import rules
 from miftah.kinds import Record, Where
 from miftah.problems import Problem
-from miftah.records import Catalog, cooperative_from_values, product_from_values
-from miftah.schema import COOPERATIVE, PRODUCT
+from miftah.records import Catalog, cooperative_from_values, product_from_values, programme_from_values
+from miftah.schema import COOPERATIVE, PRODUCT, PROGRAMME
 from miftah.yamlnodes import read_record
 
 PRODUCTS_DIR = "products"
 COOPERATIVES_DIR = "cooperatives"
-RECORD_FILE = {PRODUCTS_DIR: "product.yml", COOPERATIVES_DIR: "cooperative.yml"}
+DATA_FOLDER = Path(__file__).parent / "data"
+PROGRAMME_DIR = "programme"  # the site's identity and export desk: one record, in its own folder
+RECORD_FILE = {
+    PRODUCTS_DIR: "product.yml",
+    COOPERATIVES_DIR: "cooperative.yml",
+    PROGRAMME_DIR: "programme.yml",
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,11 @@ def load_catalog(root: Path) -> Loaded:
 
 def _signature(root: Path) -> tuple[Any, ...]:
     entries = []
-    for collection in RECORD_FILE:
-        for folder, _dirs, files in os.walk(root / collection):
+    # Records, and the vocabularies and rules they are checked against (renaming a category
+    # must invalidate a "valid" memo, or pages would look up a term that no longer exists).
+    folders = [root / collection for collection in RECORD_FILE] + [DATA_FOLDER]
+    for top in folders:
+        for folder, _dirs, files in os.walk(top):
             for name in files:
                 stat = os.lstat(Path(folder) / name)
                 entries.append((folder, name, stat.st_mtime_ns, stat.st_size))
@@ -62,14 +71,26 @@ def _signature(root: Path) -> tuple[Any, ...]:
 
 def _load(root: Path) -> Loaded:
     problems: list[Problem] = []
+    programme = _read_programme(root, problems)
     raw_cooperatives = _read_collection(root, COOPERATIVES_DIR, COOPERATIVE, problems)
     raw_products = _read_collection(root, PRODUCTS_DIR, PRODUCT, problems)
-    problems += rules.check_catalog(root, raw_cooperatives, raw_products)
-    if any(problem.is_error for problem in problems):
+    problems += rules.check_catalog(root, raw_cooperatives, raw_products, programme)
+    if programme is None or any(problem.is_error for problem in problems):
         return Loaded(None, problems)
     cooperatives = {s: cooperative_from_values(s, r.folder, r.values) for s, r in raw_cooperatives.items()}
     products = {s: product_from_values(s, r.folder, r.values) for s, r in raw_products.items()}
-    return Loaded(Catalog(cooperatives, products), problems)
+    return Loaded(
+        Catalog(cooperatives, products, programme_from_values(programme.folder, programme.values)), problems
+    )
+
+
+def _read_programme(root: Path, problems: list[Problem]) -> rules.RawRecord | None:
+    folder = root / PROGRAMME_DIR
+    shown = f"{PROGRAMME_DIR}/{RECORD_FILE[PROGRAMME_DIR]}"
+    if not (folder / RECORD_FILE[PROGRAMME_DIR]).is_file():
+        problems.append(Problem(shown, None, "", "programme_missing", {}))
+        return None
+    return _read_one(folder, shown, PROGRAMME, problems)
 
 
 def _read_collection(
@@ -85,11 +106,16 @@ def _read_collection(
         if not path.is_file():
             problems.append(Problem(shown, None, "", "record_missing", {"folder": folder.name}))
             continue
-        top, read_problems = read_record(str(path), shown)
-        problems += read_problems
-        if top is None:
-            continue
-        where = Where(shown, folder, problems)
-        values = schema.convert(top, where)
-        records[folder.name] = rules.RawRecord(folder.name, folder, shown, top, values or {})
+        record = _read_one(folder, shown, schema, problems)
+        if record is not None:
+            records[folder.name] = record
     return records
+
+
+def _read_one(folder: Path, shown: str, schema: Record, problems: list[Problem]) -> rules.RawRecord | None:
+    top, read_problems = read_record(str(folder / shown.rsplit("/", 1)[-1]), shown)
+    problems += read_problems
+    if top is None:
+        return None
+    values = schema.convert(top, Where(shown, folder, problems))
+    return rules.RawRecord(folder.name, folder, shown, top, values or {}, schema)

@@ -22,8 +22,17 @@ from miftah.images import MEDIA_DIR, Rendition
 from miftah.inquiry import inquiry_data, sku_label
 from miftah.languages import language
 from miftah.records import Catalog, Contact, Cooperative, Product, Translations
+from miftah.records import Source as RecordSource
 from miftah.taxonomy import vocabulary
-from miftah.tradefacts import CertificateRow, ImporterFacts, certificate_rows, importer_facts
+from miftah.tradefacts import (
+    CertificateRow,
+    Fact,
+    ImporterFacts,
+    certificate_rows,
+    cooperative_facts,
+    importer_facts,
+    place_line,
+)
 
 PRODUCT_SIZES = "(min-width: 76.25em) 720px, (min-width: 60em) 60vw, 100vw"
 CARD_SIZES = "(min-width: 60em) 300px, (min-width: 30em) 45vw, 100vw"
@@ -43,6 +52,23 @@ class TextView:
 class Source:
     mime: str
     srcset: str
+
+
+@dataclass(frozen=True)
+class OwnName:
+    """A name as the cooperative writes it (Arabic, Tifinagh), shown beside the translation."""
+
+    text: str
+    html_lang: str
+    direction: str  # rtl for Arabic
+
+
+@dataclass(frozen=True)
+class NoPhoto:
+    """The designed panel a product without photos shows: its category's pictogram."""
+
+    pictogram: str  # a name from data/pictograms.yml, drawn by the template
+    label: str  # "photo to come", in the page's language
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,8 @@ class ContactView:
     email: str | None
     phone: str | None
     whatsapp: str | None
+    hours: str | None = None  # the export desk's opening hours, in Beijing time
+    sample: bool = False  # a fictional sample desk (badge)
 
 
 @dataclass(frozen=True)
@@ -96,14 +124,16 @@ class FilterGroup:
 class CooperativeCard:
     url: str
     name: TextView
-    region: Link
+    own_names: tuple[OwnName, ...]
+    region: Link | None
+    place: str | None  # region · province · commune, in the page's language
     sample: bool
     logo: PhotoView | None
-    legal_name: str
-    founded: str | None
-    members: str | None
+    facts: tuple[Fact, ...]  # registered name, founded, members…: what the record states
     labels: tuple[str, ...]  # kinds of the certificates in force
     contacts: tuple[ContactView, ...]
+    via_desk: str | None  # set when the export desk answers for the cooperative: says so
+    website: str | None
 
 
 @dataclass(frozen=True)
@@ -112,10 +142,11 @@ class ProductCard:
     name: TextView
     summary: TextView
     photo: PhotoView | None
+    no_photo: NoPhoto | None
     cooperative: TextView
-    region: Link
+    region: Link | None
     category: Link
-    moq: str
+    moq: str | None
     lead_time: str | None
     filters: dict[str, str]  # filter key -> space-separated values, for the catalog's filters
 
@@ -124,15 +155,17 @@ class ProductCard:
 class ProductView:
     name: TextView
     summary: TextView
-    description: TextView
+    description: TextView | None
+    own_names: tuple[OwnName, ...]
     photos: tuple[PhotoView, ...]
+    no_photo: NoPhoto | None
     category: Link
-    region: Link
+    region: Link | None
     cooperative: CooperativeCard
     facts: ImporterFacts
     skus: tuple[Option, ...]
     incoterms: tuple[Option, ...]
-    moq: int
+    moq: int | None  # pre-fills the inquiry only when the record states it
     quantity_label: str  # "数量（升）": the inquiry's quantity field, in the MOQ's unit
     inquiry: Markup
     qr: Markup
@@ -144,6 +177,8 @@ class CooperativeView:
     story: TextView
     products: tuple[ProductCard, ...]
     certificates: tuple[CertificateRow, ...]
+    sources: tuple[Link, ...]  # where the record's facts come from (url, label: title and date)
+    last_verified: str | None
     qr: Markup
 
 
@@ -222,7 +257,8 @@ class PageMaker:
         """The home page's featured products and structured data (its text is in docs/)."""
         featured = [p for p in self.catalog.published_products() if p.featured]
         view = self._listing(t(self.lang, "featured_title"), featured)
-        title, description = t(self.lang, "site_name"), t(self.lang, "site_description")
+        programme = self.catalog.programme
+        title, description = programme.name.show(self.lang).text, programme.description.show(self.lang).text
         social = seo.Social(title, description, self._url(""), None, "website", self._og_locale())
         return PageModel("index.md", "home.html", title, description, view, self._breadcrumb([]), social)
 
@@ -262,10 +298,12 @@ class PageMaker:
         view = ProductView(
             name=self._text(product.name),
             summary=self._text(product.summary),
-            description=self._rich(product.description),
+            description=self._rich(product.description) if product.description else None,
+            own_names=_own_names(product.name),
             photos=photos,
+            no_photo=None if photos else self._no_photo(product),
             category=self._term_link("categories", product.category),
-            region=self._term_link("regions", product.region),
+            region=self._term_link("regions", product.region) if product.region else None,
             cooperative=self._cooperative_card(cooperative),
             facts=importer_facts(product, cooperative, self.lang, self.day),
             skus=tuple(Option(sku.id, sku_label(sku, self.lang), 0) for sku in product.skus),
@@ -273,11 +311,13 @@ class PageMaker:
                 Option(term, vocabulary("incoterms")[term].label(self.lang), 0)
                 for term in dict.fromkeys(term for term, _ in product.trade.incoterms)
             ),
-            moq=product.trade.moq.quantity,
+            moq=product.trade.moq.quantity if product.trade.moq else None,
             quantity_label=t(
                 self.lang, "inquiry_quantity", unit=formatting.unit(product.trade.moq.unit, self.lang)
-            ),
-            inquiry=inquiry_data(product, cooperative, self.lang),
+            )
+            if product.trade.moq
+            else t(self.lang, "inquiry_quantity_plain"),
+            inquiry=inquiry_data(product, cooperative, self.catalog.programme, self.lang),
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
         )
         image = self._absolute_media(renditions[0]) if renditions else None
@@ -306,6 +346,12 @@ class PageMaker:
             story=self._rich(cooperative.story),
             products=tuple(self._card(product) for product in products),
             certificates=certificate_rows(cooperative.certificates, self.lang, self.day),
+            sources=tuple(self._source(source) for source in cooperative.sources),
+            last_verified=t(
+                self.lang, "last_verified", date=formatting.day(cooperative.last_verified, self.lang)
+            )
+            if cooperative.last_verified
+            else None,
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
         )
         trail = self._breadcrumb(
@@ -422,45 +468,81 @@ class PageMaker:
             name=self._text(product.name),
             summary=self._text(product.summary),
             photo=photo,
+            no_photo=None if photo else self._no_photo(product),
             cooperative=self._text(cooperative.name),
-            region=self._term_link("regions", product.region),
+            region=self._term_link("regions", product.region) if product.region else None,
             category=self._term_link("categories", product.category),
-            moq=t(self.lang, "card_moq", value=formatting.quantity(moq.quantity, moq.unit, self.lang)),
+            # A card says only what the record states: no MOQ line when the MOQ is unknown.
+            moq=t(self.lang, "card_moq", value=formatting.quantity(moq.quantity, moq.unit, self.lang))
+            if moq
+            else None,
             lead_time=t(self.lang, "card_lead_time", days=first_lead_time) if first_lead_time else None,
             filters={
                 "category": product.category,
-                "region": product.region,
+                "region": product.region or "",
                 "gi": product.geographical_indication or "",
                 "certificate": " ".join(dict.fromkeys(certificates)),
             },
         )
 
     def _cooperative_card(self, cooperative: Cooperative) -> CooperativeCard:
-        members = None
-        if cooperative.members_total and cooperative.members_women is not None:
-            members = t(
-                self.lang, "members_value", total=cooperative.members_total, women=cooperative.members_women
-            )
-        elif cooperative.members_total:
-            members = t(self.lang, "members_total", total=cooperative.members_total)
+        lang = self.lang
+        contacts = tuple(self._contact(contact) for contact in cooperative.contacts)
+        via_desk = None
+        if not contacts:  # the programme's export desk answers for it, and the page says so
+            contacts = (self._desk(),)
+            via_desk = t(lang, "via_desk", desk=contacts[0].name, name=cooperative.name.show(lang).text)
+        place = place_line(cooperative.region, cooperative.province, cooperative.commune, lang)
         return CooperativeCard(
             url=f"cooperatives/{cooperative.slug}/",
             name=self._text(cooperative.name),
-            region=self._term_link("regions", cooperative.region),
+            own_names=_own_names(cooperative.name),
+            region=self._term_link("regions", cooperative.region) if cooperative.region else None,
+            place=place[0] if place else None,
             sample=cooperative.sample,
-            logo=self._image(cooperative.logo, "logo", cooperative.name.show(self.lang).text, LOGO_SIZES),
-            legal_name=cooperative.legal_name,
-            founded=str(cooperative.founded_year) if cooperative.founded_year else None,
-            members=members,
+            logo=self._image(cooperative.logo, "logo", cooperative.name.show(lang).text, LOGO_SIZES),
+            facts=cooperative_facts(cooperative, lang),
             labels=tuple(
                 dict.fromkeys(
-                    vocabulary("certificate_kinds")[c.kind].label(self.lang)
+                    vocabulary("certificate_kinds")[c.kind].label(lang)
                     for c in cooperative.certificates
                     if c.valid_on(self.day)
                 )
             ),
-            contacts=tuple(self._contact(contact) for contact in cooperative.contacts),
+            contacts=contacts,
+            via_desk=via_desk,
+            website=cooperative.website,
         )
+
+    def _desk(self) -> ContactView:
+        desk = self.catalog.programme.desk
+        name = desk.name.show(self.lang).text
+        hours = None
+        if desk.hours_beijing:
+            days = desk.days.show(self.lang).text if desk.days else ""
+            hours = t(self.lang, "desk_hours", days=days, hours=desk.hours_beijing.replace("-", "–")).strip()
+        return ContactView(
+            name=name,
+            role=None,
+            languages=tuple(vocabulary("spoken_languages")[code].label(self.lang) for code in desk.languages),
+            wechat=desk.wechat,
+            wechat_qr=self._image(desk.wechat_qr, "qr", t(self.lang, "wechat_qr_alt", name=name), QR_SIZES),
+            email=desk.email,
+            phone=desk.phone,
+            whatsapp=None,
+            hours=hours,
+            sample=desk.sample,
+        )
+
+    def _source(self, source: RecordSource) -> Link:
+        seen = formatting.day(source.seen, self.lang)
+        label = t(self.lang, "source_line", title=source.title, date=seen)
+        url = source.url or ""
+        return Link(url, label)
+
+    def _no_photo(self, product: Product) -> NoPhoto:
+        pictogram = vocabulary("categories")[product.category].fact("pictogram") or "jar"
+        return NoPhoto(str(pictogram), t(self.lang, "photo_to_come"))
 
     def _photo(self, rendition: Rendition, alt: Translations, sizes: str, eager: bool) -> PhotoView:
         sources = tuple(
@@ -504,6 +586,7 @@ class PageMaker:
         )
 
     def _term_link(self, vocabulary_name: str, term_id: str) -> Link:
+        """A link to a category or region page (callers pass a term the record states)."""
         term = vocabulary(vocabulary_name)[term_id]
         return Link(
             f"{vocabulary_name}/{term_id}/", term.label(self.lang), self._count(vocabulary_name, term_id)
@@ -516,7 +599,7 @@ class PageMaker:
             if vocabulary_name == "categories":
                 counts = Counter(p.category for p in products)
             else:
-                counts = Counter(p.region for p in products)
+                counts = Counter(p.region for p in products if p.region)  # unknown: not counted
             self._term_counts[vocabulary_name] = counts
         return counts[term_id]
 
@@ -525,6 +608,7 @@ class PageMaker:
         return [i for i in vocabulary(vocabulary_name) if self._count(vocabulary_name, i)]
 
     def _text(self, translations: Translations) -> TextView:
+        """The text in the page's language, or a borrowed one with a notice."""
         shown = translations.show(self.lang)
         notice = None
         if shown.is_fallback:
@@ -549,6 +633,13 @@ class PageMaker:
         return sorted(
             self.catalog.cooperatives.values(), key=lambda c: self._sort_key(self._text(c.name).text)
         )
+
+
+_SCRIPT_TAGS = {"ar": ("ar", "rtl"), "tfng": ("zgh-Tfng", "ltr")}  # BCP 47 tag, direction
+
+
+def _own_names(name: Translations) -> tuple[OwnName, ...]:
+    return tuple(OwnName(text, *_SCRIPT_TAGS[code]) for code, text in name.own())
 
 
 def _srcset(rendition: Rendition, mime: str) -> str:

@@ -1,8 +1,8 @@
 """Checks on the image files a record refers to, cheap enough for `make check` (no encoding).
 
-Every image a record lists — product photos, the cooperative's logo, contacts' WeChat QR
-codes — is opened with the pipeline's own safe opener (format allow-list, size, pixel and shape
-limits, a cheap read to the end); see ``images.inspect_image``.
+Every image a record lists (product photos, logos, WeChat QR codes; found through the schema
+by ``kinds.referenced_files``) is opened with the pipeline's own safe opener: format
+allow-list, size, pixel and shape limits, a cheap read to the end (``images.inspect_image``).
 """
 
 from __future__ import annotations
@@ -11,34 +11,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from miftah.images import inspect_image_cached
+from miftah.kinds import referenced_files
 from miftah.problems import Problem
 
 if TYPE_CHECKING:
     from miftah.rules import RawRecord
 
-
-def image_fields(values: dict[str, object]) -> list[tuple[str, str, str]]:
-    """(field path, file name, image kind) of every image a record's values name."""
-    found: list[tuple[str, str, str]] = []
-    photos = values.get("photos")
-    for index, photo in enumerate(photos if isinstance(photos, list) else [], start=1):
-        if isinstance(photo, dict) and photo.get("file"):
-            found.append((f"photos[{index}].file", photo["file"], "photo"))
-    logo = values.get("logo")
-    if isinstance(logo, str):
-        found.append(("logo", logo, "logo"))
-    contacts = values.get("contacts")
-    for index, contact in enumerate(contacts if isinstance(contacts, list) else [], start=1):
-        if isinstance(contact, dict) and contact.get("wechat_qr"):
-            found.append((f"contacts[{index}].wechat_qr", contact["wechat_qr"], "qr"))
-    return found
+IMAGE_ROLES = ("photo", "logo", "qr")  # files the pipeline opens and encodes; documents are not
 
 
 def check_photo_files(record: RawRecord, cache_dir: Path) -> list[Problem]:
     """Problems with the image files of one record (format, size, corruption…); verdicts on
     unchanged images are reused from the photo cache ``cache_dir``."""
     problems = []
-    for field, name, kind in image_fields(record.values):  # names that passed the schema
+    for field, name, kind in referenced_files(record.schema, record.values):  # names that passed
+        if kind not in IMAGE_ROLES:
+            continue
         line = record.line_of(field)
         path = record.folder / name
         for finding in inspect_image_cached(path, kind, cache_dir):

@@ -25,11 +25,16 @@ class Problem:
     field: str  # dotted path inside the record, e.g. "name.zh" or "photos[1].file"
     code: str  # key in data/problems.yml
     params: dict[str, object] = dataclasses.field(default_factory=dict)
-    level: str = "error"  # "error" blocks the build; "warning" fails only --strict runs
+    level: str = "error"  # "error" blocks the build; "warning" fails only --strict runs;
+    # "notice" tells the contributor something worth knowing and never fails (e.g. no photo yet)
 
     @property
     def is_error(self) -> bool:
         return self.level == "error"
+
+    @property
+    def fails_strict(self) -> bool:
+        return self.level in ("error", "warning")
 
 
 @functools.cache
@@ -54,9 +59,14 @@ def location(problem: Problem) -> str:
 
 def format_problem(problem: Problem, lang: str) -> str:
     what, fix = describe(problem, lang)
-    mark = "✖" if problem.is_error else "⚠"
+    mark = {"error": "✖", "warning": "⚠"}.get(problem.level, "ℹ")
     fix_label = catalogue()["fix_label"][lang]["what"]
-    return f"{mark} {location(problem)}\n  {what}\n  {fix_label}: {fix}"
+    return f"{mark} {location(problem)}\n  {what}\n  {fix_label}{colon(lang)} {fix}"
+
+
+def colon(lang: str) -> str:
+    """French sets a (non-breaking) space before a colon; English does not."""
+    return "\u00a0:" if lang == "fr" else ":"
 
 
 def format_report(problems: list[Problem], lang: str) -> str:
@@ -64,11 +74,11 @@ def format_report(problems: list[Problem], lang: str) -> str:
     ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.code))
     blocks = [format_problem(problem, lang) for problem in ordered]
     errors = sum(problem.is_error for problem in problems)
-    warnings = len(problems) - errors
-    blocks.append(summary_line(errors, warnings, lang))
+    warnings = sum(problem.level == "warning" for problem in problems)
+    blocks.append(summary_line(errors, warnings, len(problems) - errors - warnings, lang))
     return "\n\n".join(blocks)
 
 
-def summary_line(errors: int, warnings: int, lang: str) -> str:
-    entry = catalogue()["summary"][lang]
-    return entry["what"].format(errors=errors, warnings=warnings)
+def summary_line(errors: int, warnings: int, notices: int, lang: str) -> str:
+    entry = catalogue()["summary" if not notices else "summary_notices"][lang]
+    return entry["what"].format(errors=errors, warnings=warnings, notices=notices)

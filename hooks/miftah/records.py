@@ -12,7 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from miftah.kinds import SCRIPTS, Approx, Partial, Span
 from miftah.languages import CODES, language
+from miftah.taxonomy import vocabulary
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,14 @@ class Translations:
     @classmethod
     def of(cls, texts: dict[str, str] | None) -> Translations:
         texts = texts or {}
-        return cls(tuple((code, texts[code]) for code in CODES if code in texts))
+        return cls(tuple((code, texts[code]) for code in CODES + SCRIPTS if code in texts))
 
     def __bool__(self) -> bool:
         return bool(self.texts)
+
+    def own(self) -> tuple[tuple[str, str], ...]:
+        """The name as the cooperative writes it in Arabic or Tifinagh: (script code, text)."""
+        return tuple((code, text) for code, text in self.texts if code in SCRIPTS)
 
     def get(self, lang: str) -> str | None:
         return dict(self.texts).get(lang)
@@ -83,8 +89,8 @@ class Samples:
 
 @dataclass(frozen=True)
 class PriceTier:
-    from_quantity: int
-    price: Decimal
+    from_quantity: int | None
+    price: Span
 
 
 @dataclass(frozen=True)
@@ -98,19 +104,19 @@ class Pricing:
 
 @dataclass(frozen=True)
 class Trade:
-    moq: Quantity
+    moq: Quantity | None  # None: not stated (the page says "to be confirmed")
     samples: Samples | None
     supply_capacity: tuple[int, str, str] | None  # quantity, unit, period
     lead_times: tuple[tuple[int, int], ...]  # (from quantity, days)
     incoterms: tuple[tuple[str, str | None], ...]  # (term, place)
     payment_terms: tuple[str, ...]
     private_label: bool | None
-    pricing: Pricing
+    pricing: Pricing | None  # None: not stated; on_request is a statement
 
 
 @dataclass(frozen=True)
 class ChinaMarket:
-    gacc_status: str
+    gacc_status: str  # "unknown" when the record does not say
     gacc_number: str | None
     chinese_label_ready: bool | None
     cosmetics_route: str | None
@@ -130,7 +136,7 @@ class Product:
     description: Translations
     ingredients: Translations
     storage: Translations
-    region: str
+    region: str | None
     province: str | None
     geographical_indication: str | None
     botanical_name: str | None
@@ -141,6 +147,8 @@ class Product:
     certificates: tuple[str, ...]
     china_market: ChinaMarket
     photos: tuple[Photo, ...]
+    keywords: Translations
+    sources: tuple[Source, ...]
 
     @property
     def published(self) -> bool:
@@ -148,18 +156,43 @@ class Product:
 
 
 @dataclass(frozen=True)
+class Source:
+    url: str | None
+    document: Path | None
+    title: str
+    seen: datetime.date
+    supports: str
+
+
+@dataclass(frozen=True)
 class Certificate:
     id: str
     kind: str
-    issuer: str
+    status: str  # certified, applicant or suspended
+    issuer: str | None
+    grade: str | None
     number: str | None
-    valid_from: datetime.date | None
+    valid_from: Partial | None
     valid_until: datetime.date | None
     markets: tuple[str, ...]
     document: Path | None
 
     def valid_on(self, day: datetime.date) -> bool:
-        return self.valid_until is None or self.valid_until >= day
+        return in_force(self.status, self.valid_until, day)
+
+    def shown_on(self, day: datetime.date) -> bool:
+        """On the pages on ``day``: in force, or applied for (said so); never suspended or expired."""
+        return self.valid_on(day) or (self.status == "applicant" and not expired(self.valid_until, day))
+
+
+def expired(valid_until: datetime.date | None, day: datetime.date) -> bool:
+    return valid_until is not None and valid_until < day
+
+
+def in_force(status: str | None, valid_until: datetime.date | None, day: datetime.date) -> bool:
+    """A certificate is in force on ``day`` when granted and not expired: the one place this is
+    decided (pages, filters and the claim guard all ask here)."""
+    return status == "certified" and not expired(valid_until, day)
 
 
 @dataclass(frozen=True)
@@ -180,29 +213,58 @@ class Cooperative:
     folder: Path
     sample: bool
     name: Translations
-    legal_name: str
-    legal_form: str
-    founded_year: int | None
-    members_total: int | None
-    members_women: int | None
-    region: str
+    legal_name: str | None
+    legal_form: str | None
+    founded_year: Approx | None
+    members_total: Approx | None
+    members_women: Approx | None
+    members_seasonal: Approx | None
+    region: str | None
     province: str | None
     commune: str | None
+    website: str | None
+    last_verified: datetime.date | None
     location: tuple[Decimal, Decimal] | None
     story: Translations
     certificates: tuple[Certificate, ...]
     contacts: tuple[Contact, ...]
     logo: Path | None
     reviewers: tuple[str, ...]
+    sources: tuple[Source, ...]
 
     def certificate(self, certificate_id: str) -> Certificate | None:
         return next((c for c in self.certificates if c.id == certificate_id), None)
 
 
 @dataclass(frozen=True)
+class ExportDesk:
+    name: Translations
+    sample: bool
+    wechat: str | None
+    wechat_qr: Path | None
+    email: str | None
+    phone: str | None
+    languages: tuple[str, ...]
+    hours_beijing: str | None
+    days: Translations
+
+
+@dataclass(frozen=True)
+class Programme:
+    """The site's identity: who runs the catalog, and the export desk that answers for
+    cooperatives without contacts of their own."""
+
+    name: Translations
+    description: Translations
+    footer: Translations
+    desk: ExportDesk
+
+
+@dataclass(frozen=True)
 class Catalog:
     cooperatives: dict[str, Cooperative]
     products: dict[str, Product]
+    programme: Programme
 
     def cooperative_of(self, product: Product) -> Cooperative:
         return self.cooperatives[product.cooperative]
@@ -218,8 +280,17 @@ def _file(folder: Path, name: str | None) -> Path | None:
     return folder / name if name else None
 
 
+def region_of(raw: dict[str, Any]) -> str | None:
+    """The region a record states, or the one its province lies in."""
+    if raw.get("region"):
+        return str(raw["region"])
+    province = raw.get("province")
+    return vocabulary("provinces")[province].fact("region") if province else None
+
+
 def product_from_values(slug: str, folder: Path, raw: dict[str, Any]) -> Product:
-    origin = raw["origin"]
+    origin = raw.get("origin") or {}
+    market = raw.get("china_market") or {}
     return Product(
         slug=slug,
         folder=folder,
@@ -230,25 +301,34 @@ def product_from_values(slug: str, folder: Path, raw: dict[str, Any]) -> Product
         featured=raw.get("featured", False),
         name=Translations.of(raw["name"]),
         summary=Translations.of(raw["summary"]),
-        description=Translations.of(raw["description"]),
+        description=Translations.of(raw.get("description")),
         ingredients=Translations.of(raw.get("ingredients")),
         storage=Translations.of(raw.get("storage")),
-        region=origin["region"],
+        region=region_of(origin),
         province=origin.get("province"),
         geographical_indication=origin.get("geographical_indication"),
         botanical_name=raw.get("botanical_name"),
         shelf_life_months=raw.get("shelf_life_months"),
         hs_code=raw.get("hs_code"),
         skus=tuple(_sku(sku) for sku in raw.get("skus", [])),
-        trade=_trade(raw["trade"]),
+        trade=_trade(raw.get("trade") or {}),
         certificates=tuple(raw.get("certificates", [])),
         china_market=ChinaMarket(
-            gacc_status=raw["china_market"]["gacc_status"],
-            gacc_number=raw["china_market"].get("gacc_number"),
-            chinese_label_ready=raw["china_market"].get("chinese_label_ready"),
-            cosmetics_route=raw["china_market"].get("cosmetics_route"),
+            gacc_status=market.get("gacc_status", "unknown"),
+            gacc_number=market.get("gacc_number"),
+            chinese_label_ready=market.get("chinese_label_ready"),
+            cosmetics_route=market.get("cosmetics_route"),
         ),
         photos=tuple(Photo(folder / p["file"], Translations.of(p["alt"])) for p in raw.get("photos", [])),
+        keywords=Translations.of(raw.get("keywords")),
+        sources=_sources(folder, raw),
+    )
+
+
+def _sources(folder: Path, raw: dict[str, Any]) -> tuple[Source, ...]:
+    return tuple(
+        Source(s.get("url"), _file(folder, s.get("document")), s["title"], s["seen"], s["supports"])
+        for s in raw.get("sources", [])
     )
 
 
@@ -267,9 +347,10 @@ def _sku(raw: dict[str, Any]) -> Sku:
 def _trade(raw: dict[str, Any]) -> Trade:
     samples = raw.get("samples")
     capacity = raw.get("supply_capacity")
-    pricing = raw["pricing"]
+    pricing = raw.get("pricing")
+    moq = raw.get("moq")
     return Trade(
-        moq=Quantity(raw["moq"]["quantity"], raw["moq"]["unit"]),
+        moq=Quantity(moq["quantity"], moq["unit"]) if moq else None,
         samples=Samples(
             samples["available"], samples.get("cost"), samples.get("currency"), samples.get("days")
         )
@@ -285,8 +366,10 @@ def _trade(raw: dict[str, Any]) -> Trade:
             currency=pricing.get("currency"),
             incoterm=pricing.get("incoterm"),
             unit=pricing.get("unit"),
-            tiers=tuple(PriceTier(t["from_quantity"], t["price"]) for t in pricing.get("tiers", [])),
-        ),
+            tiers=tuple(PriceTier(t.get("from_quantity"), t["price"]) for t in pricing.get("tiers", [])),
+        )
+        if pricing
+        else None,
     )
 
 
@@ -298,20 +381,24 @@ def cooperative_from_values(slug: str, folder: Path, raw: dict[str, Any]) -> Coo
         folder=folder,
         sample=raw.get("sample", False),
         name=Translations.of(raw["name"]),
-        legal_name=raw["legal_name"],
-        legal_form=raw["legal_form"],
+        legal_name=raw.get("legal_name"),
+        legal_form=raw.get("legal_form"),
         founded_year=raw.get("founded_year"),
         members_total=members.get("total"),
         members_women=members.get("women"),
-        region=raw["region"],
+        members_seasonal=members.get("seasonal"),
+        region=region_of(raw),
         province=raw.get("province"),
         commune=raw.get("commune"),
+        website=raw.get("website"),
+        last_verified=raw.get("last_verified"),
         location=(location["lat"], location["lon"]) if location else None,
         story=Translations.of(raw["story"]),
         certificates=tuple(_certificate(folder, c) for c in raw.get("certificates", [])),
-        contacts=tuple(_contact(folder, c) for c in raw["contacts"]),
+        contacts=tuple(_contact(folder, c) for c in raw.get("contacts", [])),
         logo=_file(folder, raw.get("logo")),
         reviewers=tuple(raw.get("reviewers", [])),
+        sources=_sources(folder, raw),
     )
 
 
@@ -319,11 +406,13 @@ def _certificate(folder: Path, raw: dict[str, Any]) -> Certificate:
     return Certificate(
         id=raw["id"],
         kind=raw["kind"],
-        issuer=raw["issuer"],
+        status=raw["status"],
+        issuer=raw.get("issuer"),
+        grade=raw.get("grade"),
         number=raw.get("number"),
         valid_from=raw.get("valid_from"),
         valid_until=raw.get("valid_until"),
-        markets=tuple(raw["markets"]),
+        markets=tuple(raw.get("markets", [])),
         document=_file(folder, raw.get("document")),
     )
 
@@ -338,4 +427,24 @@ def _contact(folder: Path, raw: dict[str, Any]) -> Contact:
         whatsapp=raw.get("whatsapp"),
         wechat=raw.get("wechat"),
         wechat_qr=_file(folder, raw.get("wechat_qr")),
+    )
+
+
+def programme_from_values(folder: Path, raw: dict[str, Any]) -> Programme:
+    desk = raw["export_desk"]
+    return Programme(
+        name=Translations.of(raw["name"]),
+        description=Translations.of(raw["description"]),
+        footer=Translations.of(raw["footer"]),
+        desk=ExportDesk(
+            name=Translations.of(desk["name"]),
+            sample=desk.get("sample", False),
+            wechat=desk.get("wechat"),
+            wechat_qr=_file(folder, desk.get("wechat_qr")),
+            email=desk.get("email"),
+            phone=desk.get("phone"),
+            languages=tuple(desk.get("languages", [])),
+            hours_beijing=desk.get("hours_beijing"),
+            days=Translations.of(desk.get("days")),
+        ),
     )

@@ -15,11 +15,14 @@ from typing import Any
 
 from miftah.claims import check_health_claims, check_organic_claim
 from miftah.clock import today
+from miftah.kinds import Record, referenced_files
 from miftah.photocheck import check_photo_files
 from miftah.problems import Problem
 from miftah.schema import SLUG_PATTERN
 from miftah.site import PHOTO_CACHE
-from miftah.yamlnodes import Mapping, Node, Sequence
+from miftah.taxonomy import vocabulary
+from miftah.textrules import placeholder_in
+from miftah.yamlnodes import Mapping, Node, Scalar, Sequence
 
 # Folder names that would collide with the site's own top-level paths.
 RESERVED_SLUGS = frozenset(
@@ -53,6 +56,7 @@ class RawRecord:
     shown_path: str
     node: Mapping
     values: dict[str, Any]
+    schema: Record
 
     def line_of(self, path: str) -> int:
         """The line of a field given as "trade.pricing" or "certificates[2].valid_until"."""
@@ -72,12 +76,29 @@ class RawRecord:
                 break
         return line
 
+    def node_at(self, path: str) -> Node | None:
+        """The YAML node written at a dotted path, or None."""
+        node: Node = self.node
+        for part in path.split("."):
+            if not isinstance(node, Mapping) or part not in node.entries:
+                return None
+            node = node.entries[part].value
+        return node
+
+    def written(self, path: str) -> str:
+        """A value as the contributor wrote it, for messages ("~40", not Approx(...))."""
+        node = self.node_at(path)
+        return node.text if isinstance(node, Scalar) else ""
+
     def problem(self, field: str, code: str, level: str = "error", **params: Any) -> Problem:
         return Problem(self.shown_path, self.line_of(field), field, code, params, level)
 
 
 def check_catalog(
-    root: Path, cooperatives: dict[str, RawRecord], products: dict[str, RawRecord]
+    root: Path,
+    cooperatives: dict[str, RawRecord],
+    products: dict[str, RawRecord],
+    programme: RawRecord | None = None,
 ) -> list[Problem]:
     problems: list[Problem] = []
     day = today()
@@ -85,10 +106,19 @@ def check_catalog(
         problems += check_slug(record)
         problems += check_unused_files(record)
         problems += check_photo_files(record, root / PHOTO_CACHE)
+        problems += check_sources(record)
+    published = [p for p in products.values() if p.values.get("status") == "published"]
+    for record in [*cooperatives.values(), *published, *([programme] if programme else [])]:
+        problems += check_placeholders(record)
+    if programme is not None:
+        problems += check_unused_files(programme)
+        problems += check_photo_files(programme, root / PHOTO_CACHE)
+        problems += check_desk(programme)
     for record in cooperatives.values():
         problems += check_certificates(record, day)
         problems += check_contacts(record)
         problems += check_members(record, day)
+        problems += check_place(record, "")
     for record in products.values():
         problems += check_cooperative_exists(record, cooperatives)
         problems += check_certificate_references(record, cooperatives)
@@ -96,6 +126,7 @@ def check_catalog(
         problems += check_publishable(record)
         problems += check_pricing(record)
         problems += check_china_market(record)
+        problems += check_place(record, "origin.")
         problems += check_organic_claim(record, cooperatives.get(record.values.get("cooperative", "")), day)
         problems += check_health_claims(record)
     return problems
@@ -162,11 +193,11 @@ def check_certificates(cooperative: RawRecord, day: datetime.date) -> list[Probl
         elif certificate_id:
             seen[certificate_id] = index
         start, end = certificate.get("valid_from"), certificate.get("valid_until")
-        if start and end and start > end:
+        if start and end and (start.year, start.month or 1, start.day or 1) > (end.year, end.month, end.day):
             problems.append(
                 cooperative.problem(f"{field}.valid_until", "dates_reversed", start=start, end=end)
             )
-        elif end and end < day:
+        elif end and end < day and certificate.get("status") != "suspended":
             problems.append(
                 cooperative.problem(
                     f"{field}.valid_until", "certificate_expired", "warning", value=end, id=certificate_id
@@ -175,26 +206,94 @@ def check_certificates(cooperative: RawRecord, day: datetime.date) -> list[Probl
     return problems
 
 
+CONTACT_WAYS = ("wechat", "email", "phone", "whatsapp")
+
+
 def check_contacts(cooperative: RawRecord) -> list[Problem]:
+    """A contact written with no way to reach them at all. A way that is written but malformed
+    has its own message already: it is not also told as "no way to be reached"."""
     problems = []
-    for index, contact in enumerate(cooperative.values.get("contacts", []), start=1):
-        if not any(contact.get(way) for way in ("wechat", "email", "phone", "whatsapp")):
+    contacts = cooperative.node.entries.get("contacts")
+    items = contacts.value.items if contacts and isinstance(contacts.value, Sequence) else []
+    for index, item in enumerate(items, start=1):
+        if isinstance(item, Mapping) and not any(way in item.entries for way in CONTACT_WAYS):
             problems.append(cooperative.problem(f"contacts[{index}]", "contact_empty"))
     return problems
+
+
+def check_desk(programme: RawRecord) -> list[Problem]:
+    """The export desk is every page's inquiry path of last resort: it must be reachable."""
+    desk = programme.node.entries.get("export_desk")
+    if desk and isinstance(desk.value, Mapping) and not any(w in desk.value.entries for w in CONTACT_WAYS):
+        return [programme.problem("export_desk", "contact_empty")]
+    return []
+
+
+def _top(value: Any) -> int | None:
+    """The largest number an approximate value allows (None: no upper bound)."""
+    return None if value.high is None else int(value.high)
 
 
 def check_members(cooperative: RawRecord, day: datetime.date) -> list[Problem]:
     problems = []
     members = cooperative.values.get("members") or {}
-    if "women" in members and "total" in members and members["women"] > members["total"]:
+    women, total = members.get("women"), members.get("total")
+    if women and total and (top := _top(total)) is not None and women.low > top:
         problems.append(
             cooperative.problem(
-                "members.women", "more_women_than_members", women=members["women"], total=members["total"]
+                "members.women",
+                "more_women_than_members",
+                women=cooperative.written("members.women"),
+                total=cooperative.written("members.total"),
             )
         )
     founded = cooperative.values.get("founded_year")
-    if founded and founded > day.year:
-        problems.append(cooperative.problem("founded_year", "year_in_future", value=founded))
+    if founded and founded.low > day.year:
+        problems.append(
+            cooperative.problem("founded_year", "year_in_future", value=cooperative.written("founded_year"))
+        )
+    return problems
+
+
+def check_place(record: RawRecord, prefix: str) -> list[Problem]:
+    """A province lies in one region: a record that names both must agree with the gazetteer."""
+    place = record.values.get("origin") or {} if prefix else record.values
+    region, province = place.get("region"), place.get("province")
+    if not (region and province):
+        return []
+    expected = vocabulary("provinces")[province].fact("region")
+    if expected == region:
+        return []
+    return [record.problem(f"{prefix}region", "region_province_mismatch", province=province, region=expected)]
+
+
+def check_placeholders(record: RawRecord) -> list[Problem]:
+    """Texts still saying "to be completed": a published page would show them to buyers."""
+    problems = []
+    for path, text in _texts(record.values, ""):
+        if word := placeholder_in(text):
+            problems.append(record.problem(path, "placeholder_text", word=word))
+    return problems
+
+
+def _texts(value: Any, path: str) -> list[tuple[str, str]]:
+    """Every string of a converted record, with its field path."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [
+            pair for key, inner in value.items() for pair in _texts(inner, f"{path}.{key}" if path else key)
+        ]
+    if isinstance(value, list):
+        return [pair for i, inner in enumerate(value, start=1) for pair in _texts(inner, f"{path}[{i}]")]
+    return []
+
+
+def check_sources(record: RawRecord) -> list[Problem]:
+    problems = []
+    for index, source in enumerate(record.values.get("sources", []), start=1):
+        if not source.get("url") and not source.get("document") and "title" in source:
+            problems.append(record.problem(f"sources[{index}]", "source_without_address"))
     return problems
 
 
@@ -214,21 +313,25 @@ def check_last_verified(product: RawRecord, day: datetime.date) -> list[Problem]
 
 
 def check_publishable(product: RawRecord) -> list[Problem]:
-    if product.values.get("status") == "published" and not product.values.get("photos"):
-        return [product.problem("photos", "published_without_photo")]
+    """A product may be published before its photos exist (the page shows a designed panel):
+    a notice for the contributor, never a blocked pull request."""
+    if product.values.get("status") == "published" and "photos" not in product.node.entries:
+        return [product.problem("", "published_without_photo", "notice")]
     return []
 
 
 def check_pricing(product: RawRecord) -> list[Problem]:
     pricing = (product.values.get("trade") or {}).get("pricing")
-    if pricing is None:
+    node = product.node_at("trade.pricing")
+    if pricing is None or not isinstance(node, Mapping):
         return []
     field = "trade.pricing"
+    written = node.entries  # what was written, even when its value had a problem of its own
     if pricing.get("on_request") and pricing.get("tiers"):
         return [product.problem(field, "pricing_both")]
-    if not pricing.get("on_request") and not pricing.get("tiers"):
+    if "on_request" not in written and "tiers" not in written:
         return [product.problem(field, "pricing_none")]
-    if pricing.get("tiers") and not (pricing.get("currency") and pricing.get("unit")):
+    if "tiers" in written and not ("currency" in written and "unit" in written):
         return [product.problem(field, "pricing_incomplete")]
     return []
 
@@ -246,18 +349,9 @@ def check_china_market(product: RawRecord) -> list[Problem]:
     return []
 
 
-def _used_files(record: RawRecord) -> set[str]:
-    values = record.values
-    used = {record.shown_path.rsplit("/", 1)[-1], values.get("logo")}
-    used |= {photo.get("file") for photo in values.get("photos", [])}
-    # Cooperatives list certificates as mappings (with an optional document); products by id.
-    used |= {c.get("document") for c in values.get("certificates", []) if isinstance(c, dict)}
-    used |= {contact.get("wechat_qr") for contact in values.get("contacts", [])}
-    return {name for name in used if name}
-
-
 def check_unused_files(record: RawRecord) -> list[Problem]:
-    used = _used_files(record)
+    used = {record.shown_path.rsplit("/", 1)[-1]}
+    used |= {name for _, name, _ in referenced_files(record.schema, record.values)}
     problems = []
     for path in sorted(record.folder.iterdir()):
         if path.name in used or path.name.startswith(".") or path.suffix.lower() in DOCUMENT_SUFFIXES:

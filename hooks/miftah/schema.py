@@ -11,13 +11,17 @@ from decimal import Decimal
 
 from miftah.kinds import (
     Amount,
+    Approximate,
     Choice,
     Date,
     Field,
     File,
     Flag,
+    HsCode,
     Integer,
     ListOf,
+    PartialDate,
+    Price,
     Record,
     Text,
     Translated,
@@ -26,11 +30,57 @@ from miftah.kinds import (
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PHONE_PATTERN = r"^\+[1-9][0-9]{6,14}$"  # E.164: + country code and number, no spaces
 STATUSES = ("draft", "published")
-GACC_STATUSES = ("registered", "pending", "not_started", "not_applicable")
+GACC_STATUSES = ("registered", "pending", "not_started", "not_applicable", "unknown")
+CERTIFICATE_STATUSES = ("certified", "applicant", "suspended")
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 COSMETICS_ROUTES = ("nmpa_filing", "cross_border_ecommerce", "not_applicable")
 
 SLUG = Text(pattern=SLUG_PATTERN, sample="tifaout-argan", max_chars=60)
-NAME = Translated(all_languages=True, one_line=True, max_chars=80, sample=("名称", "Nom", "Name"))
+NAME = Translated(
+    all_languages=True, one_line=True, max_chars=80, sample=("名称", "Nom", "Name"), own_scripts=True
+)
+URL = Text(pattern=URL_PATTERN, max_chars=300, sample="https://www.example.org/")
+YEAR = Approximate(low=1900, high=2100, sample="2004", examples="2007, ~2007, 1996-1999")
+HEADCOUNT = Approximate(low=0, high=100000, sample="40", examples="40, ~40, 50-60, 80+")
+PROVINCE = Choice(vocabulary="provinces")
+EMAIL = Text(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", sample="contact@example.org")
+WECHAT = Text(pattern=r"^[A-Za-z][-_A-Za-z0-9]{5,19}$", sample="sample-tifaout")
+WECHAT_QR = File(extensions=(".png", ".jpg", ".jpeg"), sample="wechat-qr.png", role="qr")
+
+SOURCE = Record(
+    fields=(
+        Field("url", URL, False, "Adresse de la source (page web).", "Address of the source (web page)."),
+        Field(
+            "document",
+            File(extensions=(".pdf", ".jpg", ".jpeg", ".png"), sample="source.pdf", role="document"),
+            False,
+            "Ou : document dans le dossier de la fiche.",
+            "Or: a document in the record's folder.",
+        ),
+        Field(
+            "title",
+            Text(max_chars=200, sample="Site de la coopérative"),
+            True,
+            "Titre de la source.",
+            "Title of the source.",
+        ),
+        Field("seen", Date(sample="2026-11-29"), True, "Date de consultation.", "Date it was read."),
+        Field(
+            "supports",
+            Text(max_chars=300, sample="année de création, adhérentes"),
+            True,
+            "Ce que la source établit (quels champs).",
+            "What the source supports (which fields).",
+        ),
+    )
+)
+SOURCES = Field(
+    "sources",
+    ListOf(item=SOURCE, max_items=20),
+    False,
+    "D'où viennent les informations de la fiche (sources publiques, documents).",
+    "Where the record's information comes from (public sources, documents).",
+)
 PHONE = Text(pattern=PHONE_PATTERN, sample="+212600000001")
 
 
@@ -71,16 +121,16 @@ ORIGIN = Record(
         Field(
             "region",
             Choice(vocabulary="regions"),
-            True,
-            "Région d'origine du produit.",
-            "Region the product comes from.",
+            False,
+            "Région d'origine (déduite de la province si elle est donnée).",
+            "Region of origin (taken from the province when one is given).",
         ),
         Field(
             "province",
-            Text(max_chars=60, sample="Taroudant"),
+            PROVINCE,
             False,
-            "Province d'origine.",
-            "Province of origin.",
+            "Province ou préfecture d'origine (identifiant de la liste).",
+            "Province or prefecture of origin (id from the list).",
         ),
         Field(
             "geographical_indication",
@@ -217,16 +267,16 @@ PRICING = Record(
                         Field(
                             "from_quantity",
                             Integer(low=1, sample=100),
-                            True,
-                            "À partir de cette quantité.",
-                            "From this quantity.",
+                            False,
+                            "À partir de cette quantité (si le prix en dépend).",
+                            "From this quantity (when the price depends on it).",
                         ),
                         Field(
                             "price",
-                            Amount(decimals=2, sample="12.50"),
+                            Price(decimals=2, sample="12.50"),
                             True,
-                            "Prix unitaire indicatif.",
-                            "Indicative unit price.",
+                            "Prix unitaire indicatif : 12.50, ou une fourchette 120-150.",
+                            "Indicative unit price: 12.50, or a range 120-150.",
                         ),
                     )
                 ),
@@ -244,7 +294,7 @@ TRADE = Record(
         Field(
             "moq",
             _quantity("Quantité minimale de commande.", "Minimum order quantity."),
-            True,
+            False,
             "Quantité minimale de commande (MOQ).",
             "Minimum order quantity (MOQ).",
         ),
@@ -335,7 +385,7 @@ TRADE = Record(
         Field(
             "pricing",
             PRICING,
-            True,
+            False,
             "Prix : sur demande, ou paliers indicatifs.",
             "Pricing: on request, or indicative tiers.",
         ),
@@ -347,7 +397,7 @@ CHINA_MARKET = Record(
         Field(
             "gacc_status",
             Choice(choices=GACC_STATUSES),
-            True,
+            False,
             "Enregistrement GACC (douanes chinoises) du fabricant.",
             "GACC (China customs) registration of the maker.",
         ),
@@ -425,7 +475,7 @@ PRODUCT = Record(
         Field(
             "description",
             Translated(max_chars=5000),
-            True,
+            False,
             "Description (Markdown simple : paragraphes, listes, liens).",
             "Description (simple Markdown: paragraphs, lists, links).",
         ),
@@ -433,7 +483,7 @@ PRODUCT = Record(
         Field(
             "storage", Translated(max_chars=300), False, "Conditions de conservation.", "Storage conditions."
         ),
-        Field("origin", ORIGIN, True, "Origine du produit.", "Origin of the product."),
+        Field("origin", ORIGIN, False, "Origine du produit.", "Origin of the product."),
         Field(
             "botanical_name",
             Text(max_chars=80, sample="Argania spinosa"),
@@ -450,7 +500,7 @@ PRODUCT = Record(
         ),
         Field(
             "hs_code",
-            Text(pattern=r"^[0-9]{4}\.[0-9]{2}$", sample="1515.90", max_chars=7),
+            HsCode(),
             False,
             "Code SH à 6 chiffres, écrit NNNN.NN.",
             "6-digit HS code, written NNNN.NN.",
@@ -462,7 +512,7 @@ PRODUCT = Record(
             "Références vendues (conditionnements).",
             "SKUs sold (pack sizes).",
         ),
-        Field("trade", TRADE, True, "Conditions commerciales.", "Trade terms."),
+        Field("trade", TRADE, False, "Conditions commerciales.", "Trade terms."),
         Field(
             "certificates",
             ListOf(item=SLUG, max_items=12),
@@ -471,15 +521,23 @@ PRODUCT = Record(
             "Ids of the cooperative's certificates that cover this product.",
         ),
         Field(
-            "china_market", CHINA_MARKET, True, "Accès au marché chinois.", "Access to the Chinese market."
+            "china_market", CHINA_MARKET, False, "Accès au marché chinois.", "Access to the Chinese market."
         ),
         Field(
             "photos",
             ListOf(item=PHOTO, max_items=12),
             False,
-            "Photos du produit ; la première est la principale (au moins une pour publier).",
-            "Product photos; the first is the main one (at least one to publish).",
+            "Photos du produit ; la première est la principale.",
+            "Product photos; the first is the main one.",
         ),
+        Field(
+            "keywords",
+            Translated(one_line=True, max_chars=300, sample=("阿甘油, 摩洛哥坚果油", "argan", "argan")),
+            False,
+            "Autres noms que les acheteurs cherchent, séparés par des virgules.",
+            "Other names buyers search for, separated by commas.",
+        ),
+        SOURCES,
     )
 )
 
@@ -496,7 +554,25 @@ CERTIFICATE = Record(
             "Kind of certificate.",
         ),
         Field(
-            "issuer", Text(max_chars=120, sample="ONSSA"), True, "Organisme qui l'a délivré.", "Issuing body."
+            "status",
+            Choice(choices=CERTIFICATE_STATUSES),
+            True,
+            "certified (obtenu), applicant (demande en cours) ou suspended (suspendu).",
+            "certified, applicant (applied for) or suspended.",
+        ),
+        Field(
+            "issuer",
+            Text(max_chars=120, sample="ONSSA"),
+            False,
+            "Organisme qui l'a délivré (laisser vide s'il n'est pas connu).",
+            "Issuing body (leave out when it is not known).",
+        ),
+        Field(
+            "grade",
+            Text(max_chars=40, sample="4★ (72 %)"),
+            False,
+            "Niveau ou note attribuée, quand le label en donne (ex. Fair for Life 4★).",
+            "Level or score awarded, when the label gives one (e.g. Fair for Life 4★).",
         ),
         Field(
             "number",
@@ -505,18 +581,24 @@ CERTIFICATE = Record(
             "Numéro du certificat.",
             "Certificate number.",
         ),
-        Field("valid_from", Date(sample="2025-01-01"), False, "Valable depuis.", "Valid from."),
+        Field(
+            "valid_from",
+            PartialDate(sample="2025-01"),
+            False,
+            "Obtenu le (2019, 2019-05 ou 2019-05-14 : aussi précis que connu).",
+            "Obtained on (2019, 2019-05 or 2019-05-14: as precise as known).",
+        ),
         Field("valid_until", Date(sample="2027-12-31"), False, "Valable jusqu'au.", "Valid until."),
         Field(
             "markets",
             ListOf(item=Choice(vocabulary="markets"), min_items=1, max_items=6),
-            True,
+            False,
             "Marchés où il est valable (ex. MA, EU, CN).",
             "Markets where it is valid (e.g. MA, EU, CN).",
         ),
         Field(
             "document",
-            File(extensions=(".pdf", ".jpg", ".jpeg", ".png"), sample="certificat.pdf"),
+            File(extensions=(".pdf", ".jpg", ".jpeg", ".png"), sample="certificat.pdf", role="document"),
             False,
             "Copie du certificat, dans le dossier de la coopérative.",
             "Copy of the certificate, in the folder.",
@@ -547,7 +629,7 @@ CONTACT = Record(
         ),
         Field(
             "email",
-            Text(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", sample="contact@example.org"),
+            EMAIL,
             False,
             "Adresse e-mail.",
             "E-mail address.",
@@ -562,14 +644,14 @@ CONTACT = Record(
         Field("whatsapp", PHONE, False, "Numéro WhatsApp (E.164).", "WhatsApp number (E.164)."),
         Field(
             "wechat",
-            Text(pattern=r"^[A-Za-z][-_A-Za-z0-9]{5,19}$", sample="sample-tifaout"),
+            WECHAT,
             False,
             "Identifiant WeChat (6 à 20 caractères).",
             "WeChat ID (6 to 20 characters).",
         ),
         Field(
             "wechat_qr",
-            File(extensions=(".png", ".jpg", ".jpeg"), sample="wechat-qr.png"),
+            WECHAT_QR,
             False,
             "Image du QR code WeChat, dans le dossier de la coopérative.",
             "WeChat QR code image, in the folder.",
@@ -596,17 +678,17 @@ COOPERATIVE = Record(
         Field(
             "legal_name",
             Text(max_chars=120, sample="Coopérative Tifaout"),
-            True,
+            False,
             "Nom officiel, tel qu'enregistré (non traduit).",
             "Legal name, as registered (not translated).",
         ),
-        Field("legal_form", Choice(vocabulary="legal_forms"), True, "Forme juridique.", "Legal form."),
+        Field("legal_form", Choice(vocabulary="legal_forms"), False, "Forme juridique.", "Legal form."),
         Field(
             "founded_year",
-            Integer(low=1900, high=2100, sample=2004),
+            YEAR,
             False,
-            "Année de création.",
-            "Year founded.",
+            "Année de création : 2004, ~2007 (environ) ou 1996-1999 (entre les deux).",
+            "Year founded: 2004, ~2007 (about) or 1996-1999 (between).",
         ),
         Field(
             "members",
@@ -614,17 +696,18 @@ COOPERATIVE = Record(
                 fields=(
                     Field(
                         "total",
-                        Integer(low=1, high=100000, sample=40),
-                        True,
-                        "Nombre d'adhérents.",
-                        "Number of members.",
-                    ),
-                    Field(
-                        "women",
-                        Integer(low=0, high=100000, sample=38),
+                        HEADCOUNT,
                         False,
-                        "Dont femmes.",
-                        "Of whom women.",
+                        "Nombre d'adhérents : 40, ~40 (environ), 50-60 ou 80+ (au moins).",
+                        "Number of members: 40, ~40 (about), 50-60 or 80+ (at least).",
+                    ),
+                    Field("women", HEADCOUNT, False, "Dont femmes.", "Of whom women."),
+                    Field(
+                        "seasonal",
+                        HEADCOUNT,
+                        False,
+                        "Travailleurs saisonniers (en plus des adhérents).",
+                        "Seasonal workers (besides the members).",
                     ),
                 )
             ),
@@ -632,9 +715,35 @@ COOPERATIVE = Record(
             "Adhérents.",
             "Members.",
         ),
-        Field("region", Choice(vocabulary="regions"), True, "Région du Maroc.", "Region of Morocco."),
-        Field("province", Text(max_chars=60, sample="Essaouira"), False, "Province.", "Province."),
-        Field("commune", Text(max_chars=60, sample="Smimou"), False, "Commune.", "Commune."),
+        Field(
+            "region",
+            Choice(vocabulary="regions"),
+            False,
+            "Région du Maroc (déduite de la province si elle est donnée).",
+            "Region of Morocco (taken from the province when one is given).",
+        ),
+        Field(
+            "province",
+            PROVINCE,
+            False,
+            "Province ou préfecture (identifiant de la liste).",
+            "Province or prefecture (id from the list).",
+        ),
+        Field(
+            "commune",
+            Choice(vocabulary="communes"),
+            False,
+            "Commune (identifiant de la liste ; ajoutez-la à la liste si elle manque).",
+            "Commune (id from the list; add it to the list when it is missing).",
+        ),
+        Field("website", URL, False, "Site web de la coopérative.", "The cooperative's website."),
+        Field(
+            "last_verified",
+            Date(),
+            False,
+            "Date de la dernière vérification des informations.",
+            "Date the information was last checked.",
+        ),
         Field(
             "location",
             Record(
@@ -676,13 +785,15 @@ COOPERATIVE = Record(
         Field(
             "contacts",
             ListOf(item=CONTACT, min_items=1, max_items=6),
-            True,
-            "Personnes à contacter (la première est le contact principal).",
-            "People to contact (the first is the main contact).",
+            False,
+            "Personnes à contacter (la première est le contact principal) ; sans contact, le bureau "
+            "export du programme reçoit les demandes.",
+            "People to contact (the first is the main contact); without one, the programme's export "
+            "desk receives the inquiries.",
         ),
         Field(
             "logo",
-            File(extensions=(".png", ".jpg", ".jpeg", ".webp"), sample="logo.png"),
+            File(extensions=(".png", ".jpg", ".jpeg", ".webp"), sample="logo.png", role="logo"),
             False,
             "Logo, dans le dossier de la coopérative.",
             "Logo, in the cooperative's folder.",
@@ -693,6 +804,85 @@ COOPERATIVE = Record(
             False,
             "Comptes GitHub qui relisent les changements de cette coopérative.",
             "GitHub accounts that review this cooperative's changes.",
+        ),
+        SOURCES,
+    )
+)
+
+EXPORT_DESK = Record(
+    fields=(
+        Field("name", NAME, True, "Nom du bureau export.", "Name of the export desk."),
+        Field(
+            "sample",
+            Flag(),
+            False,
+            "true pour un bureau d'exemple fictif.",
+            "true for a fictional sample desk.",
+        ),
+        Field(
+            "wechat",
+            WECHAT,
+            False,
+            "Identifiant WeChat du bureau.",
+            "WeChat ID of the desk.",
+        ),
+        Field("wechat_qr", WECHAT_QR, False, "QR code WeChat.", "WeChat QR code."),
+        Field("email", EMAIL, False, "Adresse e-mail du bureau.", "E-mail address of the desk."),
+        Field("phone", PHONE, False, "Téléphone (E.164).", "Phone (E.164)."),
+        Field(
+            "languages",
+            ListOf(item=Choice(vocabulary="spoken_languages"), min_items=1, max_items=6),
+            False,
+            "Langues parlées au bureau.",
+            "Languages spoken at the desk.",
+        ),
+        Field(
+            "hours_beijing",
+            Text(
+                pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$", sample="15:00-23:00"
+            ),
+            False,
+            "Heures d'ouverture, à l'heure de Pékin (HH:MM-HH:MM).",
+            "Opening hours, Beijing time (HH:MM-HH:MM).",
+        ),
+        Field(
+            "days",
+            Translated(
+                all_languages=True,
+                one_line=True,
+                max_chars=60,
+                sample=("周一至周五", "du lundi au vendredi", "Monday to Friday"),
+            ),
+            False,
+            "Jours d'ouverture.",
+            "Opening days.",
+        ),
+    )
+)
+
+PROGRAMME = Record(
+    fields=(
+        Field("name", NAME, True, "Nom du programme (titre du site).", "Name of the programme (site title)."),
+        Field(
+            "description",
+            Translated(all_languages=True, one_line=True, max_chars=200),
+            True,
+            "Description du site (moteurs de recherche).",
+            "Description of the site (search engines).",
+        ),
+        Field(
+            "footer",
+            Translated(all_languages=True, one_line=True, max_chars=300),
+            True,
+            "Texte du pied de page.",
+            "Footer text.",
+        ),
+        Field(
+            "export_desk",
+            EXPORT_DESK,
+            True,
+            "Bureau export : reçoit les demandes pour les coopératives sans contact propre.",
+            "Export desk: receives inquiries for cooperatives without contacts of their own.",
         ),
     )
 )

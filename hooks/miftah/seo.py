@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from miftah.languages import language
 from miftah.records import Cooperative, Product
+from miftah.taxonomy import vocabulary
 
 
 @dataclass(frozen=True)
@@ -50,25 +51,16 @@ def product_data(
     offer: dict[str, Any] = {
         "@type": "Offer",
         "url": url,
-        "eligibleQuantity": {
-            "@type": "QuantitativeValue",
-            "minValue": product.trade.moq.quantity,
-            "unitText": product.trade.moq.unit,
-        },
         "seller": {"@type": "Organization", "name": cooperative.name.show(lang).text, "url": cooperative_url},
     }
-    pricing = product.trade.pricing
-    if not pricing.on_request and pricing.tiers and pricing.currency:
-        offer["priceSpecification"] = [
-            {
-                "@type": "UnitPriceSpecification",
-                "price": str(tier.price),
-                "priceCurrency": pricing.currency,
-                "unitText": pricing.unit,
-                "eligibleQuantity": {"@type": "QuantitativeValue", "minValue": tier.from_quantity},
-            }
-            for tier in pricing.tiers
-        ]
+    moq = product.trade.moq
+    if moq:  # an unknown MOQ is left out, never guessed
+        offer["eligibleQuantity"] = {
+            "@type": "QuantitativeValue",
+            "minValue": moq.quantity,
+            "unitText": moq.unit,
+        }
+    offer.update(_price_specification(product))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Product",
@@ -84,6 +76,11 @@ def product_data(
         },
         "offers": offer,
     }
+    if product.region:  # the country is a fact of the catalog; the region only when stated
+        data["countryOfOrigin"]["address"] = {
+            "@type": "PostalAddress",
+            "addressRegion": _region(product.region, lang),
+        }
     if image:
         data["image"] = image
     if product.hs_code:
@@ -91,17 +88,46 @@ def product_data(
     return data
 
 
+def _region(region_id: str, lang: str) -> str:
+    return vocabulary("regions")[region_id].label(lang)
+
+
+def _price_specification(product: Product) -> dict[str, Any]:
+    """Prices for search engines: only exact prices a record states (ranges as min/max)."""
+    pricing = product.trade.pricing
+    if pricing is None or pricing.on_request or not pricing.tiers or not pricing.currency:
+        return {}
+    specification = []
+    for tier in pricing.tiers:
+        price: dict[str, Any] = {"@type": "UnitPriceSpecification", "priceCurrency": pricing.currency}
+        if tier.price.high is None:
+            price["price"] = str(tier.price.low)
+        else:
+            price["minPrice"], price["maxPrice"] = str(tier.price.low), str(tier.price.high)
+        if pricing.unit:
+            price["unitText"] = pricing.unit
+        if tier.from_quantity:
+            price["eligibleQuantity"] = {"@type": "QuantitativeValue", "minValue": tier.from_quantity}
+        specification.append(price)
+    return {"priceSpecification": specification}
+
+
 def organization_data(cooperative: Cooperative, lang: str, url: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": cooperative.name.show(lang).text,
-        "legalName": cooperative.legal_name,
         "url": url,
         "address": {"@type": "PostalAddress", "addressCountry": "MA"},
     }
-    if cooperative.founded_year:
-        data["foundingDate"] = str(cooperative.founded_year)
+    if cooperative.legal_name:
+        data["legalName"] = cooperative.legal_name
+    if cooperative.region:
+        data["address"]["addressRegion"] = _region(cooperative.region, lang)
+    if cooperative.website:
+        data["sameAs"] = [cooperative.website]
+    if cooperative.founded_year and cooperative.founded_year.exact:  # an approximate year is not a date
+        data["foundingDate"] = str(cooperative.founded_year.low)
     emails = [c.email for c in cooperative.contacts if c.email]
     if emails:
         data["email"] = emails[0]

@@ -16,6 +16,7 @@ import jinja2
 from miftah import i18n
 from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES, language
 from miftah.problems import MESSAGE_LANGUAGES
+from miftah.records import Programme
 
 PHOTO_CACHE = Path(".cache") / "photos"
 SITE_DIR = "site"
@@ -77,7 +78,7 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
 
 
-def write_root_pages(site_dir: Path, base: str, page_paths: list[str]) -> None:
+def write_root_pages(site_dir: Path, base: str, page_paths: list[str], programme: Programme) -> None:
     """The language chooser at /, the 404 page for any path, the sitemap and robots.txt."""
     base_path = urlsplit(base).path or "/"
     languages = [
@@ -86,6 +87,7 @@ def write_root_pages(site_dir: Path, base: str, page_paths: list[str]) -> None:
             "html_lang": lang.html_lang,
             "name": i18n.t(lang.code, "language_name"),
             "t": i18n.strings(lang.code),
+            "site": identity(programme, lang.code),
         }
         for lang in LANGUAGES
     ]
@@ -96,6 +98,15 @@ def write_root_pages(site_dir: Path, base: str, page_paths: list[str]) -> None:
     sitemap = _environment().get_template("sitemap.xml").render(pages=urls, codes=CODES)
     (site_dir / "sitemap.xml").write_text(sitemap, "utf-8")
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", "utf-8")
+
+
+def identity(programme: Programme, lang: str) -> dict[str, str]:
+    """The site's name, description and footer in one language (from programme/programme.yml)."""
+    return {
+        "name": programme.name.show(lang).text,
+        "description": programme.description.show(lang).text,
+        "footer": programme.footer.show(lang).text,
+    }
 
 
 def built_page_paths(language_dir: Path) -> list[str]:
