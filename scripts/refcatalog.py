@@ -38,6 +38,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_photos import SOURCES, make_phone_photo  # type: ignore[import-not-found]  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "hooks"))
+from miftah.taxonomy import vocabulary  # noqa: E402
+
+PROVINCES = vocabulary("provinces")
+
 SEED = 2026
 PRODUCTS_PER_COOPERATIVE = 5
 PHOTO_SIZES_PX = ((4032, 3024), (4000, 3000), (3648, 2736), (4032, 2268))
@@ -260,8 +265,11 @@ def make_cooperatives(count: int, rng: random.Random) -> list[dict[str, Any]]:
             "en": f"{en} {kind_en} Cooperative{suffix} (sample)",
         }
         record["legal_name"] = f"Coopérative {kind_fr} de {fr}{suffix} (exemple fictif)"
-        record["region"], record["province"] = region, fr
+        record["region"] = region
+        record.pop("province", None)
         record.pop("commune", None)
+        if _province_in(town_slug, region):
+            record["province"] = town_slug
         if "location" in record:
             record["location"] = {
                 "lat": round(record["location"]["lat"] + rng.uniform(-0.3, 0.3), 2),
@@ -284,6 +292,12 @@ def make_cooperatives(count: int, rng: random.Random) -> list[dict[str, Any]]:
             }
         )
     return made
+
+
+def _province_in(town_slug: str, region: str) -> bool:
+    """Whether the town is a province of that region in the gazetteer (else none is written)."""
+    province = PROVINCES.get(town_slug)
+    return province is not None and province.fact("region") == region
 
 
 def make_products(count: int, cooperatives: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
@@ -315,7 +329,9 @@ def make_products(count: int, cooperatives: list[dict[str, Any]], rng: random.Ra
         }
         record["cooperative"] = cooperative["slug"]
         record["origin"]["region"] = cooperative["region"]
-        record["origin"]["province"] = fr
+        record["origin"].pop("province", None)
+        if "province" in cooperative["record"]:
+            record["origin"]["province"] = cooperative["record"]["province"]
         if cooperative["region"] != cooperative["record"].get("region") or rng.random() < 0.5:
             record["origin"].pop("geographical_indication", None)
         record["last_verified"] = datetime.date(2026, 1, 1) + datetime.timedelta(days=rng.randint(0, 300))
@@ -383,8 +399,9 @@ def write_catalog(
     distinct = min(photos_wanted, distinct_photos or photos_wanted)
     pool_name = f"photo-pool-{photo_size_px[0]}" if photo_size_px else "photo-pool"
     pool = make_photo_pool(target.parent / pool_name, distinct, photo_size_px)
-    for collection in ("products", "cooperatives"):
+    for collection in ("products", "cooperatives", "programme"):
         shutil.rmtree(target / collection, ignore_errors=True)
+    shutil.copytree(ROOT / "programme", target / "programme")
     used = set()
     for cooperative in cooperatives:
         folder = target / "cooperatives" / cooperative["slug"]

@@ -1,6 +1,7 @@
 """Write the editor help generated from the schema: `python scripts/schemas.py [--check]`.
 
-Writes schemas/product.schema.json and schemas/cooperative.schema.json, and the field reference
+Writes schemas/product.schema.json, schemas/cooperative.schema.json and
+schemas/programme.schema.json, and the field reference
 inside CONTRIBUTING.md. With --check, writes nothing and exits 1 when a file is out of date.
 """
 

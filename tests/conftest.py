@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from miftah.loading import RECORD_FILE
 from support import ROOT, Edit, make_photo, run_site
 
 
@@ -24,7 +25,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def scratch_catalog(tmp_path: Path) -> Path:
     """A copy of the sample records that a test may edit; photos are small generated JPEGs."""
     records = tmp_path / "records"
-    for collection in ("products", "cooperatives"):
+    for collection in RECORD_FILE:  # products, cooperatives and the programme file
         shutil.copytree(ROOT / collection, records / collection, ignore=shutil.ignore_patterns("*.jpg"))
     for folder in (records / "products").iterdir():
         for name in ("main.jpg", "detail.jpg"):

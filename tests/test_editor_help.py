@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from miftah import reference
+from miftah.kinds import ListOf, Record
 from miftah.loading import load_catalog
 from miftah.scaffold import skeleton
 from miftah.translations import report
@@ -38,6 +39,8 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def record_files(name: str) -> list[Path]:
+    if name == "programme":
+        return [ROOT / "programme" / "programme.yml"]
     folder = "products" if name == "product" else "cooperatives"
     return sorted((ROOT / folder).glob(f"*/{name}.yml"))
 
@@ -52,7 +55,7 @@ def test_committed_editor_help_is_up_to_date() -> None:
     assert result.returncode == 0, result.stdout + "\nrun `make schemas` and commit the result"
 
 
-@pytest.mark.parametrize("name", ["product", "cooperative"])
+@pytest.mark.parametrize("name", ["product", "cooperative", "programme"])
 def test_schemas_accept_every_sample_record(name: str) -> None:
     validator = jsonschema.Draft202012Validator(schema(name))
     for path in record_files(name):
@@ -61,7 +64,7 @@ def test_schemas_accept_every_sample_record(name: str) -> None:
         assert errors == [], path
 
 
-@pytest.mark.parametrize("name", ["product", "cooperative"])
+@pytest.mark.parametrize("name", ["product", "cooperative", "programme"])
 def test_schemas_reject_an_unknown_key(name: str) -> None:
     validator = jsonschema.Draft202012Validator(schema(name))
     document = yaml.load(record_files(name)[0].read_text(encoding="utf-8"), Loader=_Yaml12Loader)
@@ -78,36 +81,68 @@ def test_every_record_points_its_editor_at_the_schema() -> None:
             assert first == f"# yaml-language-server: $schema=../../schemas/{name}.schema.json", path
 
 
+def _field_paths(record: Record, prefix: str = "") -> list[str]:
+    paths = []
+    for spec in record.fields:
+        path = f"{prefix}{spec.name}"
+        paths.append(path)
+        inner = spec.kind.item if isinstance(spec.kind, ListOf) else spec.kind
+        if isinstance(inner, Record):
+            paths += _field_paths(inner, f"{path}[]." if isinstance(spec.kind, ListOf) else f"{path}.")
+    return paths
+
+
 def test_reference_lists_every_field() -> None:
     text = reference.field_reference()
-    for name in (
-        "`trade.moq.quantity`",
-        "`certificates[].valid_until`",
-        "`contacts[].wechat`",
-        "`skus[].carton`",
-    ):
-        assert name in text
+    paths = [path for record in reference.SCHEMAS.values() for path in _field_paths(record)]
+    assert len(paths) > 100  # every record kind, nested fields included
+    assert [path for path in paths if f"| `{path}` |" not in text] == []
+
+
+TEXTS = {"zh": "新记录", "fr": "Nouvelle fiche", "en": "New record"}
+FULL_ANSWERS: dict[str, dict[str, Any]] = {
+    "product": {
+        "name": TEXTS,
+        "summary": TEXTS,
+        "cooperative": "tifaout-argan",
+        "category": "honey",
+        "status": "draft",
+        "last_verified": "2026-11-01",
+    },
+    "cooperative": {"name": TEXTS, "story": TEXTS},
+}
+
+
+def _write_skeleton(catalog: Path, record_type: str, answers: dict[str, Any]) -> Path:
+    folder = "products" if record_type == "product" else "cooperatives"
+    target = catalog / folder / "new-record" / f"{record_type}.yml"
+    target.parent.mkdir()
+    target.write_text(skeleton(record_type, answers), encoding="utf-8")
+    return target
 
 
 @pytest.mark.parametrize("record_type", ["product", "cooperative"])
-def test_skeletons_are_valid_records(scratch_catalog: Path, record_type: str) -> None:
-    answers: dict[str, Any] = {"name": {"zh": "新记录", "fr": "Nouvelle fiche", "en": "New record"}}
-    if record_type == "product":
-        answers |= {
-            "cooperative": "tifaout-argan",
-            "status": "draft",
-            "trade.pricing.on_request": True,
-            "china_market.gacc_status": "not_started",
-        }
-        target = scratch_catalog / "products/new-record/product.yml"
-    else:
-        answers |= {"contacts[].name": "Aicha", "contacts[].email": "aicha@example.org"}
-        target = scratch_catalog / "cooperatives/new-record/cooperative.yml"
-    target.parent.mkdir()
-    target.write_text(skeleton(record_type, answers), encoding="utf-8")
+def test_skeleton_with_every_required_answer_is_valid(scratch_catalog: Path, record_type: str) -> None:
+    target = _write_skeleton(scratch_catalog, record_type, FULL_ANSWERS[record_type])
     mine = [p for p in load_catalog(scratch_catalog).problems if "new-record" in p.path]
     assert mine == []
     assert target.read_text(encoding="utf-8").count("\n# ") > 10  # optional fields shown, commented out
+
+
+@pytest.mark.parametrize("record_type", ["product", "cooperative"])
+def test_skeleton_never_fills_in_what_was_not_answered(scratch_catalog: Path, record_type: str) -> None:
+    """Unanswered required fields are written empty and named by the check; nothing is made up."""
+    target = _write_skeleton(scratch_catalog, record_type, {"name": TEXTS})
+    mine = [p for p in load_catalog(scratch_catalog).problems if "new-record" in p.path and p.is_error]
+    required = {f.name for f in reference.SCHEMAS[record_type].fields if f.required} - {"name"}
+    told = {p.field.split(".")[0] for p in mine}
+    assert told == required
+    assert {p.code for p in mine} <= {"empty_required_field", "empty_value"}
+    written = [
+        line for line in target.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")
+    ]
+    values = [line.split(":", 1)[1].strip() for line in written if ":" in line and "$schema" not in line]
+    assert [v for v in values if v] == ['"新记录"', '"Nouvelle fiche"', '"New record"']
 
 
 def test_translation_report(scratch_catalog: Path, edit: Edit) -> None:

@@ -393,7 +393,7 @@ def test_messages_exist_in_french(scratch_catalog: Path) -> None:
         f"✖ {where()}\n"
         "  L'image « main.jpg » mesure 1 × 50000 pixels : son grand côté peut faire au plus 5 fois "
         "son petit côté.\n"
-        "  Correction: Recadrez-la dans une forme de photo habituelle, par exemple 4:3 ou carrée."
+        "  Correction\u00a0: Recadrez-la dans une forme de photo habituelle, par exemple 4:3 ou carrée."
     )
 
 

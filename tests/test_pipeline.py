@@ -128,7 +128,7 @@ def test_dry_run_of_the_pull_request_check_annotates_a_broken_record(
     ), first
     french, english = first.split("::", 2)[2].split("%0A")
     assert french.startswith("[fr] « edible-oil » n'est pas une valeur connue")
-    assert french.endswith("Correction : Écrivez « edible-oils ».")
+    assert french.endswith("Correction\u00a0: Écrivez « edible-oils ».")  # French: space before the colon
     assert english.startswith('[en] "edible-oil" is not a known value')
     assert english.endswith('Fix: Write "edible-oils".')
     assert rest == ["1 erreur(s), 0 avertissement(s).", "1 error(s), 0 warning(s)."]

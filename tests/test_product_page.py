@@ -10,6 +10,7 @@ from typing import Any
 from htmlscan import text
 from miftah.loading import load_catalog
 from miftah.records import Product
+from miftah.taxonomy import vocabulary
 from support import ROOT, Edit, run_check, run_site
 
 BASE = "https://miftah-souk.github.io/catalog/"
@@ -40,8 +41,9 @@ def test_trade_terms_box_matches_the_record(sample_site: Path) -> None:
     box = section(sample_site / "en/products/argan-oil-culinary/index.html", "ms-trade")
     moq = record.trade.moq
     assert f"Minimum order (MOQ) {moq.quantity} L" in box  # (section() folds the no-break space)
+    assert moq is not None and record.trade.pricing is not None
     for tier in record.trade.pricing.tiers:
-        assert f"${tier.price} / L" in box  # USD tiers, in English notation
+        assert f"${tier.price.low} / L" in box  # USD tiers, in English notation
     assert "Indicative prices (FOB); only a quotation is binding." in box
     for term, _place in record.trade.incoterms:
         assert term in box
@@ -77,9 +79,10 @@ def test_json_ld_uses_only_the_record(sample_site: Path) -> None:
     assert item["url"] == f"{BASE}en/products/argan-oil-culinary/"
     assert item["countryOfOrigin"]["identifier"] == "MA"
     assert item["manufacturer"]["name"] == "Tifaout Cooperative (sample)"
+    assert record.trade.moq is not None and record.trade.pricing is not None
     assert item["offers"]["eligibleQuantity"]["minValue"] == record.trade.moq.quantity
     prices = [(spec["price"], spec["priceCurrency"]) for spec in item["offers"]["priceSpecification"]]
-    assert prices == [(str(tier.price), "USD") for tier in record.trade.pricing.tiers]
+    assert prices == [(str(tier.price.low), "USD") for tier in record.trade.pricing.tiers]
     assert item["image"].startswith(f"{BASE}media/")
     (crumbs,) = [d for d in data if d["@type"] == "BreadcrumbList"]
     assert [step["item"] for step in crumbs["itemListElement"]] == [
@@ -107,7 +110,7 @@ def test_cooperative_page_is_an_organization(sample_site: Path) -> None:
 
 def test_eu_organic_is_never_called_organic_in_chinese(sample_site: Path) -> None:
     page = sample_site / "zh/products/argan-oil-culinary/index.html"
-    assert "EU Organic 欧盟生态认证（仅限欧盟市场）" in text(page)
+    assert vocabulary("certificate_kinds")["organic-eu"].label("zh") in text(page)
     assert "有机" not in text(page)
 
 
@@ -165,7 +168,7 @@ def test_every_page_has_a_breadcrumb(sample_site: Path) -> None:
 
 def test_geographical_indication_is_named_and_explained(sample_site: Path) -> None:
     page = text(sample_site / "zh/products/saffron-taliouine/index.html")
-    assert "塔利温藏红花原产地名称保护（AOP）" in page
+    assert vocabulary("geographical_indications")["aop-safran-taliouine"].label("zh") in page
     assert "AOP（受保护原产地名称）：从原料到加工的全部环节都在该产区" in page
     argan = text(sample_site / "en/products/argan-oil-culinary/index.html")
     assert "IGP (protected geographical indication): the product's quality or reputation" in argan

@@ -42,7 +42,7 @@ def test_messages_in_french(scratch_catalog: Path, edit: Edit) -> None:
     assert messages(scratch_catalog, "fr") == [
         f"✖ {SAFFRON}:{line} › name.zh\n"
         "  La traduction « zh » manque ; elle est obligatoire pour ce champ.\n"
-        "  Correction: Ajoutez « zh: … » sous ce champ."
+        "  Correction\u00a0: Ajoutez « zh: … » sous ce champ."
     ]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from miftah.loading import load_catalog
 from miftah.problems import format_problem
-from support import Edit, line_of
+from support import Edit, line_of, run_check
 
 ARGAN = "products/argan-oil-culinary/product.yml"
 SAFFRON = "products/saffron-taliouine/product.yml"
@@ -83,7 +83,8 @@ def test_more_women_than_members(scratch_catalog: Path, edit: Edit) -> None:
     edit(scratch_catalog / TIFAOUT, "  women: 40", "  women: 41")
     assert messages(scratch_catalog) == [
         f"✖ {at(scratch_catalog, TIFAOUT, 'women: 41')} › members.women\n"
-        "  There are more women (41) than members (40).\n  Fix: Check both numbers."
+        "  There are more women (41) than members (40).\n"
+        "  Fix: Check both numbers (a range is written 50-60, a minimum 80+)."
     ]
 
 
@@ -100,17 +101,20 @@ def test_last_verified_in_the_future_and_too_old(scratch_catalog: Path, edit: Ed
     ]
 
 
-def test_a_published_product_needs_a_photo(scratch_catalog: Path) -> None:
+def test_a_published_product_without_photos_is_a_notice_not_an_error(scratch_catalog: Path) -> None:
     path = scratch_catalog / SAFFRON
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("photos:")], encoding="utf-8")
     for name in ("main.jpg", "detail.jpg"):
         (path.parent / name).unlink()
     assert messages(scratch_catalog) == [
-        f"✖ {SAFFRON}:2 › photos\n"
-        "  A published product needs at least one photo.\n"
-        '  Fix: Add a photo under "photos", or set "status: draft".'
+        f"ℹ {SAFFRON}:2\n"
+        '  This product is published without a photo: its page shows a "photo to come" panel.\n'
+        '  Fix: Add a photo under "photos" as soon as you can (buyers look at the photo first).'
     ]
+    result = run_check(scratch_catalog, "--strict")  # a notice never blocks a pull request
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == "0 error(s), 0 warning(s), 1 notice(s)."
 
 
 def test_price_must_be_on_request_or_in_tiers(scratch_catalog: Path, edit: Edit) -> None:
@@ -121,8 +125,9 @@ def test_price_must_be_on_request_or_in_tiers(scratch_catalog: Path, edit: Edit)
         "  Price tiers are given without a currency or a unit.\n"
         '  Fix: Add "currency" (USD, EUR, CNY or MAD) and "unit" under "pricing".',
         f"✖ {at(scratch_catalog, SAFFRON, '  pricing:')} › trade.pricing\n"
-        "  No price is given.\n"
-        '  Fix: Write "on_request: true" (price on request) or price "tiers".',
+        '  "pricing" is there, but gives no price.\n'
+        '  Fix: Write "on_request: true" (price on request) or price "tiers"; if the price is not known, '
+        'remove "pricing": the page will say "to be confirmed".',
     ]
 
 

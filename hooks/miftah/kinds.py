@@ -505,7 +505,7 @@ class Translated(Kind):
     def _check_coverage(
         self, node: Mapping, texts: dict[str, str], empty: set[str], where: Where, reported: set[str]
     ) -> None:
-        if not texts and not empty:
+        if not texts:  # nothing written at all, or only empty lines: one message, not one per line
             where.report(node.line, "empty_value")
             return
         required = self._required(texts)

@@ -60,30 +60,27 @@ class RawRecord:
 
     def line_of(self, path: str) -> int:
         """The line of a field given as "trade.pricing" or "certificates[2].valid_until"."""
+        return self._walk(path)[1]
+
+    def node_at(self, path: str) -> Node | None:
+        """The YAML node written at such a path, or None when it is not there."""
+        node, _line, complete = self._walk(path)
+        return node if complete else None
+
+    def _walk(self, path: str) -> tuple[Node, int, bool]:
+        """As far down ``path`` as the record goes: (node, its line, whether all was found)."""
         node: Node = self.node
         line = self.node.line
         for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
-            if part.startswith("[") and isinstance(node, Sequence):
-                index = int(part[1:-1]) - 1
-                if index >= len(node.items):
-                    break
-                node = node.items[index]
+            if part.startswith("[") and isinstance(node, Sequence) and int(part[1:-1]) <= len(node.items):
+                node = node.items[int(part[1:-1]) - 1]
                 line = node.line
             elif isinstance(node, Mapping) and part in node.entries:
                 line = node.entries[part].key_line
                 node = node.entries[part].value
             else:
-                break
-        return line
-
-    def node_at(self, path: str) -> Node | None:
-        """The YAML node written at a dotted path, or None."""
-        node: Node = self.node
-        for part in path.split("."):
-            if not isinstance(node, Mapping) or part not in node.entries:
-                return None
-            node = node.entries[part].value
-        return node
+                return node, line, False
+        return node, line, True
 
     def written(self, path: str) -> str:
         """A value as the contributor wrote it, for messages ("~40", not Approx(...))."""
@@ -195,7 +192,12 @@ def check_certificates(cooperative: RawRecord, day: datetime.date) -> list[Probl
         start, end = certificate.get("valid_from"), certificate.get("valid_until")
         if start and end and (start.year, start.month or 1, start.day or 1) > (end.year, end.month, end.day):
             problems.append(
-                cooperative.problem(f"{field}.valid_until", "dates_reversed", start=start, end=end)
+                cooperative.problem(
+                    f"{field}.valid_until",
+                    "dates_reversed",
+                    start=cooperative.written(f"{field}.valid_from"),
+                    end=end,
+                )
             )
         elif end and end < day and certificate.get("status") != "suspended":
             problems.append(
@@ -329,7 +331,8 @@ def check_pricing(product: RawRecord) -> list[Problem]:
     written = node.entries  # what was written, even when its value had a problem of its own
     if pricing.get("on_request") and pricing.get("tiers"):
         return [product.problem(field, "pricing_both")]
-    if "on_request" not in written and "tiers" not in written:
+    on_request_broken = "on_request" in written and "on_request" not in pricing  # told already
+    if "tiers" not in written and not pricing.get("on_request") and not on_request_broken:
         return [product.problem(field, "pricing_none")]
     if "tiers" in written and not ("currency" in written and "unit" in written):
         return [product.problem(field, "pricing_incomplete")]

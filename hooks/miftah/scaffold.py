@@ -1,8 +1,10 @@
 """Skeleton records for new cooperatives and products, written from the schema.
 
-Required fields get the given answers (or a placeholder that passes validation); optional
-fields are written commented out, with an example value, so the contributor sees every field
-with its description in French and English and can switch it on by deleting the "# ".
+Required fields get the given answers; a required field without an answer is written EMPTY,
+so that `make check` names it ("the field is there, but empty") — never a placeholder or a
+default that would pass for a fact. Optional fields are written commented out, with an example
+value, so the contributor sees every field with its description in French and English and can
+switch it on by deleting the "# ".
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from miftah.kinds import Field, ListOf, Record
+from miftah.kinds import Field, ListOf, Record, Translated
+from miftah.languages import CODES
 from miftah.reference import SCHEMAS
 
-TO_COMPLETE = {"zh": "待补充", "fr": "À compléter", "en": "To be completed"}
 INDENT = "  "
 
 
@@ -60,7 +62,9 @@ def _field(spec: Field, answers: dict[str, Any], path: str, depth: int, off: boo
         first = next(i for i, line in enumerate(inner) if not line.note)
         inner[first] = _Line(inner[first].depth, inner[first].text, inner[first].off, item=True)
         return [_Line(depth, f"{spec.name}:", off), *inner]
-    value = answers.get(path, _placeholder(spec))
+    if path not in answers:
+        return _unanswered(spec, depth, off)
+    value = answers[path]
     if isinstance(value, dict):
         entries = [_Line(depth + 1, f"{key}: {_scalar(text)}", off) for key, text in value.items()]
         return [_Line(depth, f"{spec.name}:", off), *entries]
@@ -70,11 +74,19 @@ def _field(spec: Field, answers: dict[str, Any], path: str, depth: int, off: boo
     return [_Line(depth, f"{spec.name}: {_scalar(value)}", off)]
 
 
-def _placeholder(spec: Field) -> Any:
+def _unanswered(spec: Field, depth: int, off: bool) -> list[_Line]:
+    """A field nobody answered: commented out with an example when optional, empty when
+    required (one empty line per language for a text), so that nothing passes unwritten."""
     example = spec.kind.example()
-    if isinstance(example, dict) and set(example) == set(TO_COMPLETE):
-        return dict(TO_COMPLETE)
-    return example
+    if off:
+        if isinstance(example, dict):
+            return [_Line(depth, f"{spec.name}:", off)] + [
+                _Line(depth + 1, f"{key}: {_scalar(text)}", off) for key, text in example.items()
+            ]
+        return [_Line(depth, f"{spec.name}: {_scalar(example)}", off)]
+    if isinstance(spec.kind, Translated):
+        return [_Line(depth, f"{spec.name}:", off)] + [_Line(depth + 1, f"{code}:", off) for code in CODES]
+    return [_Line(depth, f"{spec.name}:", off)]
 
 
 def _scalar(value: Any) -> str:
