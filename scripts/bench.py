@@ -189,12 +189,14 @@ def write_bare_site(catalog: Catalog, folder: Path) -> Path:
                 for sku in product.skus
             )
             terms = ", ".join(term for term, _ in product.trade.incoterms)
+            moq = product.trade.moq
+            moq_text = f"{moq.quantity} {moq.unit}" if moq else ""
             write(
                 f"products/{product.slug}",
                 f"# {_md(product.name, lang)}\n\n{_md(product.summary, lang)}\n\n"
                 f"{_md(product.description, lang)}\n\n"
                 f"| SKU | Net | Packaging | Units per carton |\n| --- | --- | --- | --- |\n{rows}\n\n"
-                f"- MOQ: {product.trade.moq.quantity} {product.trade.moq.unit}\n- Incoterms: {terms}\n"
+                f"- MOQ: {moq_text}\n- Incoterms: {terms}\n"
                 f"- HS code: {product.hs_code or ''}\n- Region: {product.region}\n\n"
                 f"{_md(product.ingredients, lang)}\n\n{_md(product.storage, lang)}\n\n"
                 f"[{product.cooperative}](../cooperatives/{product.cooperative}.md)\n",

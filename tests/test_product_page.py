@@ -40,8 +40,8 @@ def test_trade_terms_box_matches_the_record(sample_site: Path) -> None:
     record = product("argan-oil-culinary")
     box = section(sample_site / "en/products/argan-oil-culinary/index.html", "ms-trade")
     moq = record.trade.moq
-    assert f"Minimum order (MOQ) {moq.quantity} L" in box  # (section() folds the no-break space)
     assert moq is not None and record.trade.pricing is not None
+    assert f"Minimum order (MOQ) {moq.quantity} L" in box  # (section() folds the no-break space)
     for tier in record.trade.pricing.tiers:
         assert f"${tier.price.low} / L" in box  # USD tiers, in English notation
     assert "Indicative prices (FOB); only a quotation is binding." in box
