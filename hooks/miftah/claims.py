@@ -62,7 +62,8 @@ def check_organic_claim(
     for field, text in _texts(product, "zh"):
         # Reviewed phrasings that deny or only announce the claim (未获有机认证, 有机认证申请中)
         # are taken out first; any 有机 left is a claim.
-        claimed = _without(text, rule["allowed_phrases"])
+        # Spaces are dropped first: "有 机" still reads as 有机 to a buyer.
+        claimed = _without(re.sub(r"\s+", "", text), rule["allowed_phrases"])
         for word in rule["words"]:
             if word in claimed:
                 problems.append(product.problem(field, "organic_claim", word=word))

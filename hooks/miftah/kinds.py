@@ -516,7 +516,7 @@ class Translated(Kind):
             line = node.entries[code].key_line if code in empty else node.line
             problem = "translation_empty" if code in empty else "translation_required"
             if code not in required:
-                problem = "translation_empty" if code in empty else "translation_missing"
+                problem = "translation_empty_optional" if code in empty else "translation_missing"
             where.at(code).report(line, problem, "error" if code in required else "warning", language=code)
 
     def _required(self, texts: dict[str, str]) -> tuple[str, ...]:
