@@ -3,13 +3,11 @@ that tests may break on purpose. Photos for scratch catalogs are made here with 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from miftah.loading import RECORD_FILE
-from support import ROOT, Edit, make_photo, run_site
+from support import ROOT, Edit, copy_sample_records, remove_known_facts, run_site
 
 
 @pytest.fixture(scope="session")
@@ -21,16 +19,22 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@pytest.fixture(scope="session")
+def gaps_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample catalog with the facts real cooperatives often do not publish taken out of one
+    product and its cooperative (``support.remove_known_facts``), built for real."""
+    records = copy_sample_records(tmp_path_factory.mktemp("gaps") / "records")
+    remove_known_facts(records)
+    site_dir = records.parent / "site"
+    result = run_site("build", records, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
 @pytest.fixture
 def scratch_catalog(tmp_path: Path) -> Path:
     """A copy of the sample records that a test may edit; photos are small generated JPEGs."""
-    records = tmp_path / "records"
-    for collection in RECORD_FILE:  # products, cooperatives and the programme file
-        shutil.copytree(ROOT / collection, records / collection, ignore=shutil.ignore_patterns("*.jpg"))
-    for folder in (records / "products").iterdir():
-        for name in ("main.jpg", "detail.jpg"):
-            make_photo(folder / name)
-    return records
+    return copy_sample_records(tmp_path / "records")
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ records, make photos, find lines."""
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -53,3 +55,44 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not found in {path}")
+
+
+RECORD_FOLDERS = ("products", "cooperatives", "programme")
+
+
+def copy_sample_records(records: Path) -> Path:
+    """A copy of the repository's records (photos replaced by small generated JPEGs)."""
+    for collection in RECORD_FOLDERS:
+        shutil.copytree(ROOT / collection, records / collection, ignore=shutil.ignore_patterns("*.jpg"))
+    for folder in (records / "products").iterdir():
+        for name in ("main.jpg", "detail.jpg"):
+            make_photo(folder / name)
+    return records
+
+
+GAPS_PRODUCT = "argan-oil-culinary"
+GAPS_COOPERATIVE = "tifaout-argan"
+
+
+def remove_known_facts(records: Path) -> None:
+    """Take from a copy of the sample records what real cooperatives often do not publish: the
+    culinary argan oil loses its photos, MOQ, price, lead times, samples, China answers and
+    origin; its cooperative (Tifaout) loses its contacts and its place."""
+    product = records / "products" / GAPS_PRODUCT / "product.yml"
+    text = product.read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^photos:.*\Z", "", text)
+    text = re.sub(r"(?ms)^  moq:\n.*?(?=^  samples:)", "", text)
+    text = re.sub(r"(?ms)^  samples:.*?(?=^  supply_capacity:)", "", text)
+    text = re.sub(r"(?ms)^  lead_times:.*?(?=^  incoterms:)", "", text)
+    text = re.sub(r"(?ms)^  # Indicative prices only.*?(?=^certificates:)", "", text)
+    text = re.sub(r"(?ms)^china_market:.*?(?=^\S|\Z)", "", text)
+    text = text.replace("  region: marrakech-safi\n  province: essaouira\n", "")
+    product.write_text(text, encoding="utf-8")
+    for photo in product.parent.glob("*.jpg"):
+        photo.unlink()
+    cooperative = records / "cooperatives" / GAPS_COOPERATIVE / "cooperative.yml"
+    text = cooperative.read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^# The first contact is the main one\.\ncontacts:.*\Z", "", text)
+    text = text.replace("region: marrakech-safi\nprovince: essaouira\ncommune: ounagha\n", "")
+    cooperative.write_text(text, encoding="utf-8")
+    (cooperative.parent / "wechat-qr.png").unlink()

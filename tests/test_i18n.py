@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from miftah.i18n import all_keys, language_name, strings, t
-from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES
+from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES, OWN_SCRIPTS
 from miftah.problems import MESSAGE_LANGUAGES, catalogue
 from miftah.taxonomy import VOCABULARIES, vocabulary
 
@@ -35,8 +35,9 @@ def _placeholders(text: str) -> list[str]:
 
 
 def test_language_names_cover_every_language_in_every_language() -> None:
-    for code in CODES:
-        assert {other: language_name(code, other) for other in CODES}.keys() == set(CODES)
+    for code in CODES:  # the site's languages and the scripts a name may be written in
+        assert set(strings(code)["language_names"]) == {*CODES, *OWN_SCRIPTS}
+        assert all(language_name(code, other) for other in (*CODES, *OWN_SCRIPTS))
     assert language_name("zh", "fr") == "法语"
     assert t("fr", "missing_translation", language="anglais") == (
         "Pas encore traduit en français ; texte original en anglais."
@@ -45,7 +46,10 @@ def test_language_names_cover_every_language_in_every_language() -> None:
 
 def test_fallback_orders_never_loop_and_name_every_other_language() -> None:
     for lang in LANGUAGES:
-        assert sorted(lang.fallbacks) == sorted(set(CODES) - {lang.code})
+        site_languages = [code for code in lang.fallbacks if code in CODES]
+        assert sorted(site_languages) == sorted(set(CODES) - {lang.code})
+        assert lang.code not in lang.fallbacks
+        assert set(lang.fallbacks) - set(CODES) <= set(OWN_SCRIPTS)  # only a name's own script
 
 
 def test_twelve_regions_of_morocco_and_all_labels() -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from miftah.languages import CODES
+from miftah.languages import CODES, OWN_SCRIPTS
 from miftah.problems import Problem
 from miftah.taxonomy import aliases, vocabulary
 from miftah.textrules import script_problem, text_problem
@@ -447,7 +447,7 @@ class Choice(Kind):
         return self.ids()[0]
 
 
-SCRIPTS = ("ar", "tfng")  # a name as the cooperative writes it: Arabic, Tifinagh
+SCRIPTS = tuple(OWN_SCRIPTS)  # a name as the cooperative writes it: Arabic, Tifinagh
 
 
 @dataclass(frozen=True)
@@ -509,8 +509,9 @@ class Translated(Kind):
             where.report(node.line, "empty_value")
             return
         required = self._required(texts)
+        own_name = any(code in texts for code in SCRIPTS)  # fr/en pages then show it: nothing to say
         for code in CODES:
-            if code in texts or code in reported:
+            if code in texts or code in reported or (own_name and code not in required and code not in empty):
                 continue
             # A line that is there but empty is told as such, not as "missing" (it is not).
             line = node.entries[code].key_line if code in empty else node.line

@@ -20,7 +20,7 @@ from miftah import formatting, richtext, seo
 from miftah.i18n import language_name, t
 from miftah.images import MEDIA_DIR, Rendition
 from miftah.inquiry import inquiry_data, sku_label
-from miftah.languages import language
+from miftah.languages import OWN_SCRIPTS, direction, html_lang, language
 from miftah.records import Catalog, Contact, Cooperative, Product, Translations
 from miftah.records import Source as RecordSource
 from miftah.taxonomy import vocabulary
@@ -46,6 +46,7 @@ class TextView:
     text: str
     html_lang: str
     notice: str | None  # e.g. 暂无中文翻译 when the text is in another language
+    direction: str = "ltr"  # rtl for a name borrowed from its Arabic form
 
 
 @dataclass(frozen=True)
@@ -613,7 +614,7 @@ class PageMaker:
         notice = None
         if shown.is_fallback:
             notice = t(self.lang, "missing_translation", language=language_name(self.lang, shown.lang))
-        return TextView(shown.text, language(shown.lang).html_lang, notice)
+        return TextView(shown.text, html_lang(shown.lang), notice, direction(shown.lang))
 
     def _rich(self, translations: Translations) -> TextView:
         plain = self._text(translations)
@@ -635,11 +636,8 @@ class PageMaker:
         )
 
 
-_SCRIPT_TAGS = {"ar": ("ar", "rtl"), "tfng": ("zgh-Tfng", "ltr")}  # BCP 47 tag, direction
-
-
 def _own_names(name: Translations) -> tuple[OwnName, ...]:
-    return tuple(OwnName(text, *_SCRIPT_TAGS[code]) for code, text in name.own())
+    return tuple(OwnName(text, *OWN_SCRIPTS[code]) for code, text in name.own())
 
 
 def _srcset(rendition: Rendition, mime: str) -> str:

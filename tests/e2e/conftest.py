@@ -65,14 +65,24 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def site_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(_SiteHandler, directory=str(sample_site))
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 like a static host, for as long as the fixture lives."""
+    handler = functools.partial(_SiteHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: Path) -> Iterator[str]:
+    yield from serve(sample_site)
+
+
+@pytest.fixture(scope="session")
+def gaps_url(gaps_site: Path) -> Iterator[str]:
+    yield from serve(gaps_site)
 
 
 @pytest.fixture(scope="session")
