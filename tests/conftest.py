@@ -31,6 +31,18 @@ def gaps_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+REALWORLD = ROOT / "tests" / "realworld"
+
+
+@pytest.fixture(scope="session")
+def realworld_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real-world test catalog (tests/realworld: real cooperatives, public sources), built."""
+    site_dir = tmp_path_factory.mktemp("realworld") / "site"
+    result = run_site("build", REALWORLD, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
 @pytest.fixture
 def scratch_catalog(tmp_path: Path) -> Path:
     """A copy of the sample records that a test may edit; photos are small generated JPEGs."""

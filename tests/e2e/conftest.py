@@ -86,6 +86,11 @@ def gaps_url(gaps_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def realworld_url(realworld_site: Path) -> Iterator[str]:
+    yield from serve(realworld_site)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         skip_or_fail(f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium`")

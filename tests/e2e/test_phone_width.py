@@ -1,5 +1,6 @@
-"""No page is wider than a phone (390 px): every built page of the sample catalog and of the
-same catalog with its gaps (no photo, no contact, no MOQ…), in the three languages. A phone
+"""No page is wider than a phone (390 px): every built page of the sample catalog, of the same
+catalog with its gaps (no photo, no contact, no MOQ…) and of the real-world test catalog, in
+the three languages. A phone
 browser widens its layout to fit what overflows, so scrollWidth is what a buyer would scroll."""
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _too_wide(browser: Any, url: str, site: Path) -> list[str]:
     return wide + problems
 
 
-@pytest.mark.parametrize("catalog", ["sample", "gaps"])
+@pytest.mark.parametrize("catalog", ["sample", "gaps", "realworld"])
 def test_no_page_is_wider_than_a_phone(browser: Any, catalog: str, request: pytest.FixtureRequest) -> None:
     site: Path = request.getfixturevalue(f"{catalog}_site")
     url: str = request.getfixturevalue("site_url" if catalog == "sample" else f"{catalog}_url")
