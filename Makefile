@@ -44,11 +44,11 @@ schemas: $(STAMP)  ## regenerate schemas/*.json and the field reference in CONTR
 translations: $(STAMP)  ## which fields of which records lack a translation
 	$(BIN)/python scripts/translations.py $(if $(format),--format $(format))
 
-new-product: $(STAMP)  ## ask a few questions, write a valid commented skeleton
-	$(BIN)/python scripts/new_record.py product
+new-product: $(STAMP)  ## ask a few questions (or args="--slug … --name-zh …"), write a commented skeleton
+	$(BIN)/python scripts/new_record.py product $(args)
 
-new-cooperative: $(STAMP)
-	$(BIN)/python scripts/new_record.py cooperative
+new-cooperative: $(STAMP)  ## the same for a cooperative (options: scripts/new_record.py --help)
+	$(BIN)/python scripts/new_record.py cooperative $(args)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

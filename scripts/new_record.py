@@ -20,7 +20,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import clock, problems, site  # noqa: E402
+from miftah import problems, site  # noqa: E402
 from miftah.kinds import SCRIPTS  # noqa: E402
 from miftah.languages import CODES  # noqa: E402
 from miftah.loading import COOPERATIVES_DIR, PRODUCTS_DIR, RECORD_FILE, load_catalog  # noqa: E402
@@ -61,7 +61,7 @@ def product_answers(ask: Ask, records: Path) -> dict[str, Any]:
         "cooperative": ask("Coopérative / cooperative", "cooperative", cooperatives),
         "category": ask("Catégorie / category", "category", list(vocabulary("categories"))),
         "status": "draft",  # a new product is published only when someone sets "published"
-        "last_verified": clock.today().isoformat(),  # the contributor checks it now
+        # last_verified is left empty: the contributor writes the day the facts were checked
         "name": _names(ask),
         "origin.province": ask("Province d'origine / province of origin", "province", None),
     }
