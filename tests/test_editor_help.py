@@ -4,6 +4,7 @@ translation report."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,16 @@ def test_translation_report(scratch_catalog: Path, edit: Edit) -> None:
         "en: 0 missing",
     ]
     assert "| `fr` | 1 |" in report(load_catalog(scratch_catalog), markdown=True)
+
+
+def test_minimal_examples_in_contributing_are_valid_records(scratch_catalog: Path) -> None:
+    """The messages send contributors to CONTRIBUTING's "Minimal example": it must validate."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text[text.index("## Exemple minimal") : text.index("## Référence des champs")]
+    product, cooperative = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    (scratch_catalog / "cooperatives" / "minimal-coop").mkdir()
+    (scratch_catalog / "cooperatives" / "minimal-coop" / "cooperative.yml").write_text(cooperative, "utf-8")
+    (scratch_catalog / "products" / "minimal-product").mkdir()
+    (scratch_catalog / "products" / "minimal-product" / "product.yml").write_text(product, "utf-8")
+    mine = [p for p in load_catalog(scratch_catalog).problems if "minimal-" in p.path]
+    assert [(p.code, p.level) for p in mine] == [("published_without_photo", "notice")]

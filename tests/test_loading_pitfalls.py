@@ -79,12 +79,12 @@ def test_deep_nesting_is_reported_not_a_crash(tmp_path: Path, depth: int) -> Non
         (
             "",
             f"✖ {SHOWN}:1\n  The file is empty.\n"
-            "  Fix: Copy the example from CONTRIBUTING.md and fill it in.",
+            '  Fix: Copy the "Minimal example" from CONTRIBUTING.md and fill it in.',
         ),
         (
             "- a\n- b\n",
             f'✖ {SHOWN}:1\n  A record must be a set of "name: value" fields.\n'
-            "  Fix: Start the file like the example in CONTRIBUTING.md.",
+            '  Fix: Start the file like the "Minimal example" in CONTRIBUTING.md.',
         ),
         (
             "a: 1\n---\nb: 2\n",
@@ -99,8 +99,8 @@ def test_deep_nesting_is_reported_not_a_crash(tmp_path: Path, depth: int) -> Non
         (
             "a: 'unclosed\n",
             f"✖ {SHOWN}:2\n  The YAML is not valid here: found unexpected end of stream.\n"
-            "  Fix: Compare this line with the example in CONTRIBUTING.md (colon followed by a space, "
-            "indentation with spaces, quotes closed).",
+            '  Fix: Compare this line with the "Minimal example" in CONTRIBUTING.md '
+            "(colon followed by a space, indentation with spaces, quotes closed).",
         ),
     ],
     ids=["empty", "list", "two-documents", "bom", "syntax"],
