@@ -10,13 +10,17 @@ import pytest
 from support import REALWORLD, ROOT, Edit, copy_sample_records, remove_known_facts, run_site
 
 
+def built(records: Path, site_dir: Path) -> Path:
+    """``records`` built for real into ``site_dir``, as `make build` does; the test stops if not."""
+    result = run_site("build", records, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample catalog of the repository, built for real once per test session."""
-    site_dir = tmp_path_factory.mktemp("sample") / "site"
-    result = run_site("build", ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built(ROOT, tmp_path_factory.mktemp("sample") / "site")
 
 
 @pytest.fixture(scope="session")
@@ -25,19 +29,13 @@ def gaps_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     product and its cooperative (``support.remove_known_facts``), built for real."""
     records = copy_sample_records(tmp_path_factory.mktemp("gaps") / "records")
     remove_known_facts(records)
-    site_dir = records.parent / "site"
-    result = run_site("build", records, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built(records, records.parent / "site")
 
 
 @pytest.fixture(scope="session")
 def realworld_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real-world test catalog (tests/realworld: real cooperatives, public sources), built."""
-    site_dir = tmp_path_factory.mktemp("realworld") / "site"
-    result = run_site("build", REALWORLD, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built(REALWORLD, tmp_path_factory.mktemp("realworld") / "site")
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -44,3 +46,22 @@ def find(path: Path, tag: str, **wanted: str) -> list[Element]:
         for element in elements(path)
         if element.tag == tag and all(element.attrs.get(name) == value for name, value in wanted.items())
     ]
+
+
+def section(page: Path, css_class: str) -> str:
+    """The text of the first element with that class (up to its closing tag of the same name)."""
+    html = page.read_text(encoding="utf-8")
+    match = re.search(rf'<(\w+) class="[^"]*\b{css_class}\b[^"]*"[^>]*>(.*?)</\1>', html, re.S)
+    assert match, css_class
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(2)).split())
+
+
+def fact_rows(page: Path, css_class: str) -> dict[str, str]:
+    """The label → value rows of the first fact list (<dl>) at or after that class."""
+    source = page.read_text(encoding="utf-8")
+    start = source.index(css_class)
+    block = source[start : source.index("</dl>", start)]
+    pairs = re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", block, re.S)
+    return {
+        unescape(label): unescape(" ".join(re.sub(r"<[^>]+>", " ", value).split())) for label, value in pairs
+    }

@@ -97,3 +97,19 @@ def remove_known_facts(records: Path) -> None:
     text = text.replace("region: marrakech-safi\nprovince: essaouira\ncommune: ounagha\n", "")
     cooperative.write_text(text, encoding="utf-8")
     (cooperative.parent / "wechat-qr.png").unlink()
+
+
+NOV_29_2026 = "1795910400"  # SOURCE_DATE_EPOCH of the day the rules tests are written for
+
+
+def messages(records: Path, lang: str = "en") -> list[str]:
+    """Every problem of a catalog as a contributor reads it."""
+    from miftah.loading import load_catalog
+    from miftah.problems import format_problem
+
+    return [format_problem(problem, lang) for problem in load_catalog(records).problems]
+
+
+def at(records: Path, path: str, needle: str) -> str:
+    """ "file:line" of the first line of a record holding ``needle``."""
+    return f"{path}:{line_of(records / path, needle)}"

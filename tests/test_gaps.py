@@ -12,29 +12,13 @@ from typing import Any
 
 import pytest
 
-from htmlscan import find, text
+from htmlscan import fact_rows, find, section, text
 from miftah.i18n import t
 from miftah.languages import CODES
 from miftah.loading import load_catalog
 from support import GAPS_COOPERATIVE, GAPS_PRODUCT
 
 UNKNOWN = {"zh": "待确认", "fr": "à confirmer", "en": "to be confirmed"}
-
-
-def _facts(page: Path, css_class: str) -> dict[str, str]:
-    """The label → value rows of the first fact list inside the element with that class."""
-    html = page.read_text(encoding="utf-8")
-    start = html.index(css_class)
-    block = html[start : html.index("</dl>", start)]
-    rows = re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", block, re.S)
-    return {label: " ".join(re.sub(r"<[^>]+>", " ", value).split()) for label, value in rows}
-
-
-def _box(page: Path, css_class: str) -> str:
-    html = page.read_text(encoding="utf-8")
-    match = re.search(rf'<(\w+) class="[^"]*\b{css_class}\b[^"]*"[^>]*>(.*?)</\1>', html, re.S)
-    assert match, css_class
-    return " ".join(re.sub(r"<[^>]+>", " ", match.group(2)).split())
 
 
 def _json_ld(page: Path) -> list[dict[str, Any]]:
@@ -45,7 +29,7 @@ def _json_ld(page: Path) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("code", CODES)
 def test_unknown_trade_terms_are_to_be_confirmed(gaps_site: Path, code: str) -> None:
     page = gaps_site / code / "products" / GAPS_PRODUCT / "index.html"
-    rows = _facts(page, "ms-trade")
+    rows = fact_rows(page, "ms-trade")
     unknown = {label: value for label, value in rows.items() if value == UNKNOWN[code]}
     assert [t(code, key) for key in ("moq", "price", "lead_time", "samples")] == list(unknown)
     assert "ms-unknown" in page.read_text(encoding="utf-8")  # styled as a pending answer
@@ -55,7 +39,7 @@ def test_no_photo_is_a_designed_panel_not_a_fake_picture(gaps_site: Path) -> Non
     page = gaps_site / "zh" / "products" / GAPS_PRODUCT / "index.html"
     (panel,) = find(page, "span", **{"class": "ms-no-photo"})
     assert panel.attrs == {"class": "ms-no-photo", "role": "img", "aria-label": "产品照片即将补充"}
-    assert "ms-photo" not in _box(page, "ms-hero") and not find(page, "meta", property="og:image")
+    assert "ms-photo" not in section(page, "ms-hero") and not find(page, "meta", property="og:image")
     (product,) = [d for d in _json_ld(page) if d["@type"] == "Product"]
     assert "image" not in product and "eligibleQuantity" not in product["offers"]
     assert "priceSpecification" not in product["offers"]
@@ -96,6 +80,6 @@ def test_inquiry_goes_to_the_export_desk_and_says_so(gaps_site: Path) -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_cooperative_without_place_says_so(gaps_site: Path, code: str) -> None:
     page = gaps_site / code / "cooperatives" / GAPS_COOPERATIVE / "index.html"
-    rows = _facts(page, "ms-facts")
+    rows = fact_rows(page, "ms-facts")
     assert rows[t(code, "region")] == UNKNOWN[code]
     assert t(code, "founded") in rows  # what the record states is still there

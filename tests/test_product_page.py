@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from htmlscan import text
+from htmlscan import section, text
 from miftah.loading import load_catalog
 from miftah.records import Product
 from miftah.taxonomy import vocabulary
@@ -20,14 +20,6 @@ def product(slug: str) -> Product:
     catalog = load_catalog(ROOT).catalog
     assert catalog is not None
     return catalog.products[slug]
-
-
-def section(page: Path, css_class: str) -> str:
-    """The text of the first element with that class (up to its closing tag of the same name)."""
-    html = page.read_text(encoding="utf-8")
-    match = re.search(rf'<(\w+) class="[^"]*\b{css_class}\b[^"]*"[^>]*>(.*?)</\1>', html, re.S)
-    assert match, css_class
-    return " ".join(re.sub(r"<[^>]+>", " ", match.group(2)).split())
 
 
 def json_ld(page: Path) -> list[dict[str, Any]]:

@@ -6,13 +6,12 @@ prints about a product or a cooperative is written in that record."""
 from __future__ import annotations
 
 import re
-from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
-from htmlscan import find, text
+from htmlscan import fact_rows, find, text
 from miftah.i18n import t
 from miftah.languages import CODES
 from miftah.loading import load_catalog
@@ -22,16 +21,6 @@ GAPS: dict[str, list[str]] = yaml.safe_load((REALWORLD / "facts.yml").read_text(
 PRODUCTS = sorted(GAPS)
 TRADE_ROWS = {"moq": "moq", "price": "price", "lead_time": "lead_time", "samples": "samples"}
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _rows(page: Path, css_class: str) -> dict[str, str]:
-    source = page.read_text(encoding="utf-8")
-    start = source.index(css_class)
-    block = source[start : source.index("</dl>", start)]
-    pairs = re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", block, re.S)
-    return {
-        unescape(label): unescape(" ".join(re.sub(r"<[^>]+>", " ", value).split())) for label, value in pairs
-    }
 
 
 def _numbers_written(*paths: Path) -> set[str]:
@@ -61,7 +50,7 @@ def test_every_product_has_its_list_of_gaps() -> None:
 def test_unknown_trade_terms_are_shown_as_unknown(realworld_site: Path, code: str) -> None:
     unknown = t(code, "to_be_confirmed")
     for slug in PRODUCTS:
-        rows = _rows(realworld_site / code / "products" / slug / "index.html", "ms-trade")
+        rows = fact_rows(realworld_site / code / "products" / slug / "index.html", "ms-trade")
         for gap, key in TRADE_ROWS.items():
             if gap in GAPS[slug]:
                 assert rows[t(code, key)] == unknown, (slug, gap)
@@ -93,13 +82,15 @@ def test_every_number_on_a_page_is_in_its_records(realworld_site: Path, code: st
         cooperative = loaded.catalog.cooperative_of(product)
         written = _numbers_written(product.folder / "product.yml", cooperative.folder / "cooperative.yml")
         page = realworld_site / code / "products" / product.slug / "index.html"
-        shown = [*_rows(page, "ms-trade").values(), *_rows(page, "ms-facts").values()]
+        shown = [*fact_rows(page, "ms-trade").values(), *fact_rows(page, "ms-facts").values()]
         invented = {number for value in shown for number in DIGITS.findall(value)} - written
         assert invented == set(), (product.slug, invented)
     for cooperative in loaded.catalog.cooperatives.values():
         written = _numbers_written(cooperative.folder / "cooperative.yml")
         page = realworld_site / code / "cooperatives" / cooperative.slug / "index.html"
-        invented = {n for value in _rows(page, "ms-facts").values() for n in DIGITS.findall(value)} - written
+        invented = {
+            n for value in fact_rows(page, "ms-facts").values() for n in DIGITS.findall(value)
+        } - written
         assert invented == set(), (cooperative.slug, invented)
 
 
