@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from miftah import clock, i18n, images, site
 from miftah.languages import CODES, DEFAULT_CODE, language
 from miftah.loading import load_catalog
-from miftah.pages import PageMaker, PageModel
+from miftah.pages import FACETS_PATH, PageMaker, PageModel
 from miftah.problems import format_report
 
 _state: dict[str, Any] = {}
@@ -69,6 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for model in maker.all_pages():
         files.append(File.generated(config, model.path, content=f"# {model.title}\n"))
         _state["pages"][model.path] = model
+    files.append(File.generated(config, FACETS_PATH, content=maker.facets_json()))
     return files
 
 
@@ -117,6 +118,7 @@ def _template_data(config: MkDocsConfig, view: object, path: str | None) -> dict
         "view": view,
         "t": i18n.strings(lang),
         "site": _state["identity"],
+        "language_base": f"{site.site_base(config.site_url or '')}{lang}/",  # absolute, for rel links
         "head": site.head_links(site.site_base(config.site_url or ""), lang, path)
         if path is not None
         else None,

@@ -3,11 +3,12 @@ that tests may break on purpose. Photos for scratch catalogs are made here with 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from support import REALWORLD, ROOT, Edit, copy_sample_records, remove_known_facts, run_site
+from support import LONG_COPIES, REALWORLD, ROOT, Edit, copy_sample_records, remove_known_facts, run_site
 
 
 def built(records: Path, site_dir: Path) -> Path:
@@ -36,6 +37,21 @@ def gaps_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def realworld_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real-world test catalog (tests/realworld: real cooperatives, public sources), built."""
     return built(REALWORLD, tmp_path_factory.mktemp("realworld") / "site")
+
+
+@pytest.fixture(scope="session")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample catalog with carob powder copied LONG_COPIES times: listings of three pages."""
+    records = copy_sample_records(tmp_path_factory.mktemp("long") / "records")
+    source = records / "products" / "carob-powder"
+    for n in range(LONG_COPIES):
+        copy = records / "products" / f"carob-powder-{n:02d}"
+        shutil.copytree(source, copy)
+        path = copy / "product.yml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("featured: true", "featured: false"), "utf-8"
+        )
+    return built(records, records.parent / "site")
 
 
 @pytest.fixture

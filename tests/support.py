@@ -58,6 +58,7 @@ def line_of(path: Path, needle: str) -> int:
 
 
 RECORD_FOLDERS = ("products", "cooperatives", "programme")
+LONG_COPIES = 57  # copies of one product in the long catalog: three listing pages of 24
 REALWORLD = ROOT / "tests" / "realworld"  # real cooperatives from public sources (tests only)
 
 

@@ -91,34 +91,90 @@
     compose();
   }
 
+  // Filters and sorts cover the whole catalog, not just this page: the first time one is used,
+  // the compact facet index (products/facets.json) is fetched and the matches are listed in place
+  // of the page's cards. With no filter and the default order, the page is as built (plain links).
   function setUpFilters() {
     var form = document.querySelector("form.ms-filter");
     if (!form) return;
-    var cards = Array.prototype.slice.call(document.querySelectorAll(".ms-cards > li[data-category]"));
+    var cards = document.querySelector(".ms-cards");
+    var results = document.querySelector(".ms-results");
+    var pager = document.querySelector(".ms-pager");
     var count = form.querySelector(".ms-filter__count");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var params = new URLSearchParams(location.search);
+    var facets = null;
+    var base = form.getAttribute("data-facets").replace(/products\/facets\.json$/, "");
+    var SORT_FIELD = { name: 0, newest: 1, moq: 2 };
+
+    function wanted() {
+      var chosen = {};
+      selects.forEach(function (select) { if (select.value) chosen[select.name] = select.value; });
+      return chosen;
+    }
+
+    function matches(entry, chosen) {
+      return Object.keys(chosen).every(function (key) {
+        if (key === "sort") return true;
+        return (entry.f[key] || "").split(" ").indexOf(chosen[key]) >= 0;
+      });
+    }
+
+    function ordered(list, sort) {
+      if (!(sort in SORT_FIELD)) return list;
+      var field = SORT_FIELD[sort];
+      return list.slice().sort(function (a, b) {
+        var x = a.s[field], y = b.s[field];
+        if (x === y) return 0;
+        if (x === null) return 1;  // unknown MOQ last
+        if (y === null) return -1;
+        if (sort === "newest") return x < y ? 1 : -1;
+        return x < y ? -1 : 1;
+      });
+    }
+
+    function item(entry) {
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = base + entry.u;
+      link.textContent = entry.n;
+      var meta = document.createElement("span");
+      meta.textContent = [entry.c, entry.r, entry.m].filter(Boolean).join(" · ");
+      li.appendChild(link);
+      li.appendChild(meta);
+      return li;
+    }
+
+    function show(chosen) {
+      var found = ordered(facets.filter(function (entry) { return matches(entry, chosen); }), chosen.sort);
+      results.textContent = "";
+      found.forEach(function (entry) { results.appendChild(item(entry)); });
+      results.hidden = false;
+      cards.hidden = true;
+      if (pager) pager.hidden = true;
+      count.textContent = fill(form.getAttribute("data-count-template"), { count: found.length });
+    }
 
     function apply() {
-      var shown = 0;
-      var query = new URLSearchParams();
-      cards.forEach(function (card) {
-        var visible = selects.every(function (select) {
-          if (!select.value) return true;
-          return (card.getAttribute("data-" + select.name) || "").split(" ").indexOf(select.value) >= 0;
-        });
-        card.hidden = !visible;
-        if (visible) shown += 1;
-      });
-      selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
-      count.textContent = fill(form.getAttribute("data-count-template"), { count: shown });
-      var search = query.toString();
-      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      var chosen = wanted();
+      var query = new URLSearchParams(chosen).toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      if (!query) {
+        results.hidden = true;
+        cards.hidden = false;
+        if (pager) pager.hidden = false;
+        count.textContent = "";
+        return;
+      }
+      if (facets) return show(chosen);
+      fetch(form.getAttribute("data-facets"))
+        .then(function (response) { return response.json(); })
+        .then(function (data) { facets = data; show(wanted()); });
     }
 
     selects.forEach(function (select) {
-      var wanted = params.get(select.name);
-      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) select.value = wanted;
+      var value = params.get(select.name);
+      if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) select.value = value;
     });
     form.hidden = false;
     form.addEventListener("change", apply);

@@ -8,9 +8,10 @@ the same models serve every language and any deployment path.
 from __future__ import annotations
 
 import datetime
+import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -34,6 +35,9 @@ from miftah.tradefacts import (
     place_line,
 )
 
+PAGE_SIZE = 24  # cards per listing page: a phone page stays small at 3,000 products
+FACETS_PATH = "products/facets.json"  # the whole catalog, compact, fetched only when filtering
+SORTS = ("recommended", "name", "newest", "moq")
 PRODUCT_SIZES = "(min-width: 76.25em) 720px, (min-width: 60em) 60vw, 100vw"
 CARD_SIZES = "(min-width: 60em) 300px, (min-width: 30em) 45vw, 100vw"
 MAX_DESCRIPTION_CHARS = 160  # what search engines show of a meta description
@@ -184,6 +188,16 @@ class CooperativeView:
 
 
 @dataclass(frozen=True)
+class Pager:
+    """Where a page of a long listing stands: every page is one plain link away (no JavaScript)."""
+
+    number: int
+    pages: tuple[Link, ...]  # every page of the listing, in order; label "1", "2", …
+    previous: str | None  # URLs below the language root
+    next: str | None
+
+
+@dataclass(frozen=True)
 class ListingView:
     """A list of products: the catalog, a category, a region, the home page's featured ones."""
 
@@ -193,6 +207,8 @@ class ListingView:
     regions: tuple[Link, ...]
     cooperatives: tuple[CooperativeCard, ...] = ()
     filters: tuple[FilterGroup, ...] = ()
+    pager: Pager | None = None
+    sorts: tuple[Option, ...] = ()  # orders the filters offer over the whole catalog
 
 
 @dataclass(frozen=True)
@@ -232,27 +248,28 @@ class PageMaker:
         self._term_counts: dict[str, Counter[str]] = {}  # counted once, not once per link
 
     def all_pages(self) -> list[PageModel]:
-        pages = [self.catalog_page(), self.cooperatives_page(), self.search_page()]
+        pages = [*self.catalog_pages(), self.cooperatives_page(), self.search_page()]
         pages += [self.product_page(product) for product in self.catalog.published_products()]
         pages += [self.cooperative_page(coop) for coop in self.catalog.cooperatives.values()]
-        pages += [self.category_page(term_id) for term_id in self._used("categories")]
-        pages += [self.region_page(term_id) for term_id in self._used("regions")]
+        for term_id in self._used("categories"):
+            pages += self.category_pages(term_id)
+        for term_id in self._used("regions"):
+            pages += self.region_pages(term_id)
         return pages
 
     # -- pages -------------------------------------------------------------------------------
 
-    def catalog_page(self) -> PageModel:
+    def catalog_pages(self) -> list[PageModel]:
+        """The whole catalog, PAGE_SIZE cards a page; its filters and sorts cover every product
+        through the facet index (``facets_json``)."""
         products = list(self.catalog.published_products())
         view = self._listing(t(self.lang, "catalog_intro"), products, with_filters=True)
+        view = replace(view, sorts=tuple(Option(key, t(self.lang, f"sort_{key}"), 0) for key in SORTS))
         title = t(self.lang, "catalog_title")
-        return PageModel(
-            "products/index.md",
-            "catalog.html",
-            title,
-            t(self.lang, "catalog_intro"),
-            view,
-            self._breadcrumb([(title, "products/")]),
-        )
+        return self._paginated("products/", "products/index.md", title, view, [])
+
+    def catalog_page(self) -> PageModel:
+        return self.catalog_pages()[0]
 
     def home_page(self) -> PageModel:
         """The home page's featured products and structured data (its text is in docs/)."""
@@ -371,39 +388,89 @@ class PageMaker:
             social,
         )
 
-    def category_page(self, term_id: str) -> PageModel:
+    def category_pages(self, term_id: str) -> list[PageModel]:
         label = vocabulary("categories")[term_id].label(self.lang)
         products = [p for p in self.catalog.published_products() if p.category == term_id]
         intro = t(self.lang, "category_intro", label=label)
         title = t(self.lang, "category_title", label=label)
-        return PageModel(
-            f"categories/{term_id}.md",
-            "catalog.html",
-            title,
-            intro,
-            self._listing(intro, products),
-            self._breadcrumb(
-                [(t(self.lang, "catalog_title"), "products/"), (title, f"categories/{term_id}/")]
-            ),
+        catalog = [(t(self.lang, "catalog_title"), "products/")]
+        url = f"categories/{term_id}/"
+        return self._paginated(
+            url, f"categories/{term_id}.md", title, self._listing(intro, products), catalog
         )
 
-    def region_page(self, term_id: str) -> PageModel:
+    def category_page(self, term_id: str) -> PageModel:
+        return self.category_pages(term_id)[0]
+
+    def region_pages(self, term_id: str) -> list[PageModel]:
         label = vocabulary("regions")[term_id].label(self.lang)
         cooperatives = [c for c in self._sorted_cooperatives() if c.region == term_id]
         products = [p for p in self.catalog.published_products() if p.region == term_id]
         intro = t(self.lang, "region_intro", label=label)
-        listing = self._listing(intro, products)
         cards = tuple(self._cooperative_card(c) for c in cooperatives)
-        view = ListingView(intro, listing.products, listing.categories, listing.regions, cards)
+        view = replace(self._listing(intro, products), cooperatives=cards)
         title = t(self.lang, "region_title", label=label)
-        return PageModel(
-            f"regions/{term_id}.md",
-            "catalog.html",
-            title,
-            intro,
-            view,
-            self._breadcrumb([(t(self.lang, "catalog_title"), "products/"), (title, f"regions/{term_id}/")]),
-        )
+        catalog = [(t(self.lang, "catalog_title"), "products/")]
+        return self._paginated(f"regions/{term_id}/", f"regions/{term_id}.md", title, view, catalog)
+
+    def region_page(self, term_id: str) -> PageModel:
+        return self.region_pages(term_id)[0]
+
+    def _paginated(
+        self, url: str, source: str, title: str, view: ListingView, trail: list[tuple[str, str]]
+    ) -> list[PageModel]:
+        """A listing cut into pages of PAGE_SIZE cards: the first at ``url`` (from ``source``),
+        the next at <url>page/2/, … Each page links to all the others, and to the previous and
+        next one (rel=prev/next); later pages show no cooperatives and say their number."""
+        chunks = [view.products[i : i + PAGE_SIZE] for i in range(0, len(view.products), PAGE_SIZE)] or [()]
+        urls = [url] + [f"{url}page/{n}/" for n in range(2, len(chunks) + 1)]
+        links = tuple(Link(page_url, str(n)) for n, page_url in enumerate(urls, start=1))
+        models = []
+        for number, (chunk, page_url) in enumerate(zip(chunks, urls, strict=True), start=1):
+            pager = None
+            if len(urls) > 1:
+                previous = urls[number - 2] if number > 1 else None
+                pager = Pager(number, links, previous, urls[number] if number < len(urls) else None)
+            shown_title = title if number == 1 else t(self.lang, "page_title", title=title, number=number)
+            page_view = replace(view, products=chunk, pager=pager)
+            if number > 1:
+                page_view = replace(page_view, cooperatives=())
+            models.append(
+                PageModel(
+                    source if number == 1 else f"{url}page/{number}.md",
+                    "catalog.html",
+                    shown_title,
+                    view.intro,
+                    page_view,
+                    self._breadcrumb(
+                        [*trail, (title, url), *([(shown_title, page_url)] if number > 1 else [])]
+                    ),
+                )
+            )
+        return models
+
+    def facets_json(self) -> str:
+        """The whole catalog in this language, compact, for filters and sorts across pages: per
+        product its URL, name, cooperative, region, MOQ as shown, filter values and sort keys."""
+        entries = []
+        for product in self._sorted(list(self.catalog.published_products())):
+            card = self._card(product, with_photo=False)
+            entries.append(
+                {
+                    "u": card.url,
+                    "n": card.name.text,
+                    "c": card.cooperative.text,
+                    "r": card.region.label if card.region else "",
+                    "m": card.moq or "",
+                    "f": card.filters,
+                    "s": [
+                        self._sort_key(card.name.text),
+                        product.last_verified.isoformat(),
+                        _moq_key(product),
+                    ],
+                }
+            )
+        return json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
 
     # -- addresses and structured data --------------------------------------------------------
 
@@ -453,9 +520,9 @@ class PageMaker:
                 result.append(FilterGroup(key, t(self.lang, label), options))
         return tuple(result)
 
-    def _card(self, product: Product) -> ProductCard:
+    def _card(self, product: Product, with_photo: bool = True) -> ProductCard:
         cooperative = self.catalog.cooperative_of(product)
-        renditions = self._renditions(product)
+        renditions = self._renditions(product) if with_photo else []
         photo = (
             self._photo(renditions[0], product.photos[0].alt, CARD_SIZES, eager=False) if renditions else None
         )
@@ -469,7 +536,7 @@ class PageMaker:
             name=self._text(product.name),
             summary=self._text(product.summary),
             photo=photo,
-            no_photo=None if photo else self._no_photo(product),
+            no_photo=None if photo or not with_photo else self._no_photo(product),
             cooperative=self._text(cooperative.name),
             region=self._term_link("regions", product.region) if product.region else None,
             category=self._term_link("categories", product.category),
@@ -634,6 +701,18 @@ class PageMaker:
         return sorted(
             self.catalog.cooperatives.values(), key=lambda c: self._sort_key(self._text(c.name).text)
         )
+
+
+# An MOQ in kilograms or litres, to sort by; pieces and cartons after them, unknown last.
+_TO_BASE = {"kg": 1, "g": 0.001, "t": 1000, "l": 1, "ml": 0.001}
+
+
+def _moq_key(product: Product) -> float | None:
+    moq = product.trade.moq
+    if moq is None:
+        return None
+    factor = _TO_BASE.get(moq.unit)
+    return float(moq.quantity) * factor if factor is not None else 1e12 + moq.quantity
 
 
 def _own_names(name: Translations) -> tuple[OwnName, ...]:

@@ -86,6 +86,11 @@ def gaps_url(gaps_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def long_url(long_site: Path) -> Iterator[str]:
+    yield from serve(long_site)
+
+
+@pytest.fixture(scope="session")
 def realworld_url(realworld_site: Path) -> Iterator[str]:
     yield from serve(realworld_site)
 
