@@ -647,16 +647,37 @@ def scale(
             warm = base_warm
         pages = sum(1 for code in CODES for _ in (site_dir / code).rglob("index.html"))
         product_html = [p.stat().st_size for p in (site_dir / "zh" / "products").glob("*/index.html")]
+        listings = listing_pages(site_dir)
         rows[str(size)] = {
             "warm_s": warm["wall_s"],
             "peak_rss_mb": round(warm["peak_rss_mb"]),
             "pages": pages,
             "ms_per_page": round(1000 * warm["wall_s"]["median"] / pages, 2),
             "product_html_kb": round(statistics.median(product_html) / 1024, 1),
+            "listing_pages": len(listings),
+            "listing_max_kb": round(max(raw for raw, _ in listings) / 1024, 1),
+            "listing_max_gzip_kb": round(max(packed for _, packed in listings) / 1024, 1),
         }
         if records != base:
             shutil.rmtree(site_dir, ignore_errors=True)
     return rows
+
+
+def listing_pages(site_dir: Path) -> list[tuple[int, int]]:
+    """(bytes, gzip bytes) of every listing page: the catalog, categories and regions, with all
+    their pages, in every language — what a buyer downloads before the first card shows."""
+    sizes = []
+    for code in CODES:
+        for folder in ("products", "categories", "regions", "cooperatives"):
+            for page in (site_dir / code / folder).glob("**/index.html"):
+                relative = page.relative_to(site_dir / code / folder).parts
+                if folder == "products" and relative[0] not in ("index.html", "page"):
+                    continue  # a product page, not a listing
+                if folder == "cooperatives" and relative[0] != "index.html":
+                    continue
+                data = page.read_bytes()
+                sizes.append((len(data), len(gzip.compress(data, 9))))
+    return sizes
 
 
 def measure(arguments: argparse.Namespace) -> dict[str, Any]:
@@ -780,6 +801,9 @@ def judge(results: dict[str, Any]) -> dict[str, Any]:
         budgets["scale_ms_per_page_growth"] = budget(round(growth, 2), ("<=", 1.2), "×")
         html = results["scale"][sizes[-1]]["product_html_kb"] / results["scale"][sizes[0]]["product_html_kb"]
         budgets["scale_product_html_growth"] = budget(round(html, 2), ("<=", 1.1), "×")
+        largest = results["scale"][sizes[-1]]
+        budgets["listing_page_kb"] = budget(largest["listing_max_kb"], ("<=", 250), " KB")
+        budgets["listing_page_gzip_kb"] = budget(largest["listing_max_gzip_kb"], ("<=", 60), " KB")
     buyer = results.get("buyer")
     if buyer:
         page = buyer["product_page"]
@@ -877,8 +901,15 @@ def table(results: dict[str, Any], budgets: dict[str, Any]) -> list[tuple[str, s
         row(
             f"7. scale: warm build at {size} products",
             f"{fmt(figures['warm_s'])}; {figures['pages']} pages, {figures['ms_per_page']} ms/page, "
-            f"product page HTML {figures['product_html_kb']} KB",
+            f"product page HTML {figures['product_html_kb']} KB; largest of {figures['listing_pages']} "
+            f"listing pages {figures['listing_max_kb']} KB ({figures['listing_max_gzip_kb']} KB gzip)",
         )
+    for key, name in (
+        ("listing_page_kb", "   largest listing page, HTML"),
+        ("listing_page_gzip_kb", "   largest listing page, gzip"),
+    ):
+        if key in budgets:
+            row(name, f"{budgets[key]['value']} KB", key)
     if "scale_ms_per_page_growth" in budgets:
         row(
             "   ms/page, largest / next size",
