@@ -29,6 +29,7 @@ from miftah import i18n, problems, site, taxonomy  # noqa: E402
 from miftah.build import build_languages, build_site, forget_data_files  # noqa: E402
 from miftah.languages import CODES, DEFAULT_CODE  # noqa: E402
 from miftah.loading import Loaded  # noqa: E402
+from miftah.sitedir import BuildBusy  # noqa: E402
 
 WATCHED = ("products", "cooperatives", "docs", "overrides", "hooks", "mkdocs.yml")
 DEFAULT_BASE_URL = "https://miftah-souk.github.io/catalog/"
@@ -43,6 +44,13 @@ def render_language(code: str, out_dir: Path, site_url: str) -> None:
         (out_dir / leftover).unlink(missing_ok=True)
 
 
+def os_error_line(error: OSError) -> str:
+    """An OSError (disk full, permission, read-only…) as one line naming the path."""
+    path = error.filename or "?"
+    other = f" → {error.filename2}" if error.filename2 else ""
+    return f"{error.strerror or error}: {path}{other}"
+
+
 def base_url() -> str:
     url = os.environ.get("SITE_URL", DEFAULT_BASE_URL)
     return url if url.endswith("/") else url + "/"
@@ -51,8 +59,11 @@ def base_url() -> str:
 def build(target: Path, message_lang: str) -> int:
     try:
         result = build_site(site.records_root(ROOT), target, base_url(), render_language)
-    except MkDocsException as error:
+    except (MkDocsException, BuildBusy) as error:
         print(f"Build failed: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Build failed: {os_error_line(error)}", file=sys.stderr)
         return 1
     if isinstance(result, Loaded):
         print(problems.format_report(result.problems, message_lang), file=sys.stderr)
