@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import drills
 from support import ROOT, Edit, make_photo, run_site
 
 
@@ -42,3 +43,12 @@ def edit() -> Edit:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return replace
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the fault drills' results (tests/drills.py) at the end of the session."""
+    lines = drills.summary_lines()
+    if lines:
+        terminalreporter.section("fault drills")
+        for line in lines:
+            terminalreporter.write_line(line)
