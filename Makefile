@@ -70,4 +70,4 @@ lock:  ## re-pin requirements.lock from requirements.in (needs network)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.lock requirements.in
 
 clean:
-	rm -rf site site.* .cache
+	rm -rf site site.* .site-building-* .site.lock .cache

@@ -1,0 +1,149 @@
+"""Fault drills on the build: real builds (`scripts/site.py build`) killed with SIGKILL at many
+moments while another thread watches ``site/``, two builds at once, leftovers of killed builds.
+Each drill adds its tally to ``drills`` (printed at the end of the session)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import drills
+from miftah.deploy import missing_parts
+from support import ROOT, run_site
+
+NAME_A = "  en: Culinary argan oil\n"
+NAME_B = "  en: Culinary argan oil, state B\n"
+KILL_FRACTIONS = (0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.88, 0.93, 0.96, 0.98, 0.99, 1.0, 1.01, 1.03)
+
+
+def tree_digest(site: Path) -> str:
+    """One hash over every file's path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class Watcher(threading.Thread):
+    """Polls ``site`` as fast as it can; counts the polls that found it incomplete."""
+
+    def __init__(self, site: Path) -> None:
+        super().__init__(daemon=True)
+        self.site = site
+        self.polls = 0
+        self.incomplete: list[str] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            try:
+                missing = missing_parts(self.site)
+            except OSError as error:  # a folder vanishing under iterdir
+                missing = [str(error)]
+            if missing:
+                self.incomplete.append(", ".join(missing[:3]))
+            self.polls += 1
+
+
+def start_build(records: Path, site: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "MIFTAH_RECORDS": str(records), "LANG": "C.UTF-8"}
+    command = [sys.executable, str(ROOT / "scripts" / "site.py"), "build", "--site-dir", str(site)]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+
+
+def set_state(records: Path, state: str) -> None:
+    record = records / "products" / "argan-oil-culinary" / "product.yml"
+    text = record.read_text(encoding="utf-8")
+    old, new = (NAME_B, NAME_A) if state == "A" else (NAME_A, NAME_B)
+    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_drill_kill_9_at_many_moments_leaves_a_whole_site(scratch_catalog: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    digests = {}
+    for state in ("B", "A"):  # reference builds of both states; warms the photo cache too
+        set_state(scratch_catalog, state)
+        started = time.perf_counter()
+        result = run_site("build", scratch_catalog, site)
+        assert result.returncode == 0, result.stderr
+        duration = time.perf_counter() - started
+        digests[state] = tree_digest(site)
+    assert digests["A"] != digests["B"]
+    current, lost, outcomes = "A", 0, {"old site": 0, "new site": 0}
+    watcher = Watcher(site)
+    watcher.start()
+    try:
+        for fraction in KILL_FRACTIONS:
+            other = "B" if current == "A" else "A"
+            set_state(scratch_catalog, other)
+            build = start_build(scratch_catalog, site)
+            time.sleep(duration * fraction)
+            os.killpg(build.pid, signal.SIGKILL)  # the build and its workers, as a cancelled CI job
+            build.communicate()
+            found = tree_digest(site)
+            lost += 0 if found in (digests["A"], digests["B"]) else 1
+            outcomes["new site" if found == digests[other] else "old site"] += 1
+            current = "A" if found == digests["A"] else "B"
+    finally:
+        watcher.done.set()
+        watcher.join()
+    lost += len(watcher.incomplete)
+    assert not watcher.incomplete, watcher.incomplete[:5]
+    assert watcher.polls > 1000, watcher.polls
+    assert all(outcomes.values()), outcomes  # the kills fell on both sides of the swap
+    result = run_site("build", scratch_catalog, site)  # the next build sweeps what the kills left
+    assert result.returncode == 0, result.stderr
+    assert not list(tmp_path.glob(".site-building-*"))
+    iterations = len(KILL_FRACTIONS)
+    seen = f"{watcher.polls} polls of site/, {outcomes['old site']} old, {outcomes['new site']} new"
+    drills.report(f"kill -9 during a build ({seen})", iterations, lost)
+
+
+def test_drill_two_builds_at_once(scratch_catalog: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run_site("build", scratch_catalog, site).returncode == 0
+    lost, pairs = 0, 3
+    for _ in range(pairs):
+        first = start_build(scratch_catalog, site)
+        time.sleep(0.3)  # the first has the lock
+        second = start_build(scratch_catalog, site)
+        out_second = second.communicate()
+        first.communicate()
+        assert first.returncode == 0
+        assert second.returncode == 1
+        assert out_second[1] == (
+            f"Build failed: another build (process {first.pid}) is writing {site}: wait for it to finish\n"
+        )
+        lost += len(missing_parts(site))
+    drills.report("two builds at once", pairs, lost)
+
+
+def test_the_site_is_world_readable(sample_site: Path) -> None:
+    modes = {stat.S_IMODE(path.stat().st_mode) for path in [sample_site, *sample_site.rglob("*")]}
+    assert modes == {0o755, 0o644}
+
+
+def test_make_clean_removes_leftovers_of_killed_builds(tmp_path: Path) -> None:
+    for leftover in (".site-building-abc123", "site", "site.old", ".cache/photos"):
+        (tmp_path / leftover).mkdir(parents=True)
+        (tmp_path / leftover / "file").write_text("x", encoding="utf-8")
+    (tmp_path / ".site.lock").write_text("1\n", encoding="utf-8")
+    (tmp_path / "products").mkdir()
+    result = subprocess.run(
+        ["make", "-s", "-f", str(ROOT / "Makefile"), "-C", str(tmp_path), "clean"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["products"]
