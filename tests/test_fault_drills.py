@@ -5,7 +5,9 @@ Each drill adds its tally to ``drills`` (printed at the end of the session)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import drills
 from miftah.deploy import missing_parts
-from support import ROOT, run_site
+from support import ROOT, make_photo, run_site
 
 NAME_A = "  en: Culinary argan oil\n"
 NAME_B = "  en: Culinary argan oil, state B\n"
@@ -147,3 +149,67 @@ def test_make_clean_removes_leftovers_of_killed_builds(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == ["products"]
+
+
+def _media(site: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted((site / "media").iterdir())}
+
+
+def test_drill_damaged_cache_entries_are_encoded_again(scratch_catalog: Path, tmp_path: Path) -> None:
+    for shade, photo in enumerate(sorted((scratch_catalog / "products").glob("*/main.jpg"))):
+        make_photo(photo, colour=(40 + 20 * shade, 120, 60))  # distinct photos: distinct entries
+    site = tmp_path / "site"
+    assert run_site("build", scratch_catalog, site).returncode == 0
+    good = _media(site)
+    cache = scratch_catalog / ".cache" / "photos"
+    manifests = sorted(path for path in cache.glob("*.json") if ".inspected-" not in path.name)
+    entries = [json.loads(path.read_text()) for path in manifests[:3]]
+    truncated = cache / entries[0]["variants"][0]["file"]
+    truncated.write_bytes(truncated.read_bytes()[: truncated.stat().st_size // 2])
+    emptied = cache / entries[1]["variants"][-1]["file"]
+    emptied.write_bytes(b"")  # as a worker killed between open and write leaves it
+    manifests[2].write_bytes(b"")
+    for stray in (".tmp-999999999-a1b2c3.avif", ".tmp-999999999-d4e5f6"):  # a killed worker's
+        (cache / stray).write_bytes(b"")
+    # damage on the live site's side stays there: the site shares no file with the cache
+    assert all(path.stat().st_nlink == 1 for path in (site / "media").iterdir())
+
+    result = run_site("build", scratch_catalog, site)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr
+    assert f"photo cache: {truncated.name} has {truncated.stat().st_size} bytes" not in said  # re-encoded
+    assert re.search(
+        rf"WARNING - photo cache: {re.escape(truncated.name)} has \d+ bytes, not \d+; encoding ", said
+    )
+    assert f"photo cache: {emptied.name} has 0 bytes, not " in said
+    assert f"photo cache: {manifests[2].name} unreadable (JSONDecodeError); encoding " in said
+    assert not list(cache.glob(".tmp-*"))
+    published = _media(site)
+    lost = sum(1 for name, data in good.items() if published.get(name) != data)
+    cached = {path.name: path.stat().st_ino for path in cache.iterdir()}
+    shared = [path.name for path in (site / "media").iterdir() if path.stat().st_ino == cached.get(path.name)]
+    assert not shared
+    truncated.write_bytes(b"damaged after the build")
+    lost += 0 if (site / "media" / truncated.name).read_bytes() == good[truncated.name] else 1
+    drills.report("truncated, zero-byte and unreadable photo-cache entries", 3, lost)
+
+
+def test_photo_cache_report_and_prune(scratch_catalog: Path, tmp_path: Path) -> None:
+    assert run_site("build", scratch_catalog, tmp_path / "site").returncode == 0
+    cache = scratch_catalog / ".cache" / "photos"
+    (cache / "0123456789abcdef0123.json").write_text("{}", encoding="utf-8")  # an entry nobody uses
+    (cache / "0123456789abcdef0123-480.avif").write_bytes(b"x" * 1000)
+    env = {**os.environ, "MIFTAH_RECORDS": str(scratch_catalog)}
+    command = [sys.executable, str(ROOT / "scripts" / "photo_cache.py")]
+    report = subprocess.run([*command, "report"], capture_output=True, text=True, env=env, check=False)
+    assert report.returncode == 0, report.stderr
+    assert re.fullmatch(
+        rf"{re.escape(str(cache))}: \d+ entries, \d+ files, [\d.]+ MiB; unused by the records: 1 entries, "
+        r"0\.0 MiB \(`make cache-prune` removes them\); temporary or stray files: 0\n",
+        report.stdout,
+    ), report.stdout
+    prune = subprocess.run([*command, "prune"], capture_output=True, text=True, env=env, check=False)
+    assert prune.stdout == f"{cache}: removed 2 files, 0.0 MiB freed\n"
+    assert not list(cache.glob("0123456789abcdef0123*"))
+    again = run_site("build", scratch_catalog, tmp_path / "site")
+    assert again.returncode == 0 and "encoding" not in again.stderr  # nothing in use was pruned
