@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from miftah import deploy  # noqa: E402
 from miftah.deploy import Manifest, Plan  # noqa: E402
+from miftah.failures import os_error_line  # noqa: E402
 from miftah.languages import CODES, language  # noqa: E402
 
 REQUIRED = ("S3_ENDPOINT_URL", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
@@ -304,7 +305,7 @@ def main() -> int:
         print(f"deploy-s3: {endpoint} bucket {settings.bucket}: {message}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"deploy-s3: {error.strerror or error}: {error.filename or site_dir}", file=sys.stderr)
+        print(f"deploy-s3: {os_error_line(error, site_dir)}", file=sys.stderr)
         return 1
     print(summary(where, todo, args.dry_run))
     return 0

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from miftah import images, photocache, site  # noqa: E402
 from miftah.build import images_to_render  # noqa: E402
+from miftah.failures import os_error_line  # noqa: E402
 from miftah.loading import load_catalog  # noqa: E402
 
 MIB = 1024 * 1024
@@ -48,7 +49,7 @@ def main() -> int:
             return 0
         usage = photocache.usage(cache_dir, keys)
     except OSError as error:
-        print(f"photo-cache: {error.strerror or error}: {error.filename or cache_dir}", file=sys.stderr)
+        print(f"photo-cache: {os_error_line(error, cache_dir)}", file=sys.stderr)
         return 1
     print(
         f"{cache_dir}: {usage.entries} entries, {usage.files} files, {usage.bytes / MIB:.1f} MiB; "

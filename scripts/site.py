@@ -26,6 +26,7 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
 from miftah import i18n, problems, site, taxonomy  # noqa: E402
+from miftah.failures import os_error_line  # noqa: E402
 from miftah.build import build_languages, build_site, forget_data_files  # noqa: E402
 from miftah.languages import CODES, DEFAULT_CODE  # noqa: E402
 from miftah.loading import Loaded  # noqa: E402
@@ -44,13 +45,6 @@ def render_language(code: str, out_dir: Path, site_url: str) -> None:
         (out_dir / leftover).unlink(missing_ok=True)
 
 
-def os_error_line(error: OSError) -> str:
-    """An OSError (disk full, permission, read-only…) as one line naming the path."""
-    path = error.filename or "?"
-    other = f" → {error.filename2}" if error.filename2 else ""
-    return f"{error.strerror or error}: {path}{other}"
-
-
 def base_url() -> str:
     url = os.environ.get("SITE_URL", DEFAULT_BASE_URL)
     return url if url.endswith("/") else url + "/"
@@ -63,7 +57,7 @@ def build(target: Path, message_lang: str) -> int:
         print(f"Build failed: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"Build failed: {os_error_line(error)}", file=sys.stderr)
+        print(f"Build failed: {os_error_line(error, target)}", file=sys.stderr)
         return 1
     if isinstance(result, Loaded):
         print(problems.format_report(result.problems, message_lang), file=sys.stderr)

@@ -4,6 +4,7 @@ Each drill adds its tally to ``drills`` (printed at the end of the session)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -14,7 +15,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 import drills
 from miftah.deploy import missing_parts
@@ -213,3 +217,56 @@ def test_photo_cache_report_and_prune(scratch_catalog: Path, tmp_path: Path) -> 
     assert not list(cache.glob("0123456789abcdef0123*"))
     again = run_site("build", scratch_catalog, tmp_path / "site")
     assert again.returncode == 0 and "encoding" not in again.stderr  # nothing in use was pruned
+
+
+@contextlib.contextmanager
+def small_filesystem(where: Path, size: str, *options: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted at ``where`` (root only; under CI=true a must)."""
+    where.mkdir(parents=True, exist_ok=True)
+    mount = ["mount", "-t", "tmpfs", "-o", ",".join([f"size={size}", *options]), "tmpfs", str(where)]
+    result = subprocess.run(mount, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        message = f"cannot mount a small tmpfs for the ENOSPC drill: {result.stderr.strip()}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def _one_failure_line(stderr: str) -> str:
+    """The build's output without its progress log: exactly one line is allowed."""
+    lines = [line for line in stderr.splitlines() if not line.startswith("INFO")]
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    return lines[0]
+
+
+def test_drill_disk_full_and_read_only_fail_in_one_line(scratch_catalog: Path, tmp_path: Path) -> None:
+    lost = 0
+    with small_filesystem(tmp_path / "small-site", "1m") as small:  # the pages do not fit
+        (small / "keep.txt").write_text("was here before", encoding="utf-8")
+        result = run_site("build", scratch_catalog, small / "site")
+        assert result.returncode == 1
+        line = _one_failure_line(result.stderr)
+        full = rf"Build failed: No space left on device: {re.escape(str(small))}/\S+"
+        assert re.fullmatch(full, line), line
+        left = sorted(path.name for path in small.iterdir())
+        lost += 0 if (small / "keep.txt").read_text(encoding="utf-8") == "was here before" else 1
+        assert left == [".site.lock", "keep.txt"], left
+    records_cache = scratch_catalog / ".cache"
+    with small_filesystem(records_cache, "40k"):  # the photos do not fit in the cache
+        result = run_site("build", scratch_catalog, tmp_path / "site")
+        assert result.returncode == 1
+        line = _one_failure_line(result.stderr)
+        full = rf"Build failed: No space left on device: {re.escape(str(records_cache))}/\S+"
+        assert re.fullmatch(full, line), line
+        assert not list(records_cache.rglob(".tmp-*")), "temporary files left behind"
+        assert not list(tmp_path.glob(".site-building-*"))
+    with small_filesystem(tmp_path / "read-only", "1m", "ro") as read_only:
+        result = run_site("build", scratch_catalog, read_only / "site")
+        assert result.returncode == 1
+        line = _one_failure_line(result.stderr)
+        assert line == f"Build failed: Read-only file system: {read_only}/.site.lock", line
+    drills.report("disk full (pages, photo cache) and read-only target", 3, lost)

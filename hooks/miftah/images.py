@@ -702,6 +702,11 @@ def _write_atomically(target: Path, data: bytes) -> None:
             stream.write(data)
             os.fchmod(stream.fileno(), 0o644)  # mkstemp makes 0600: the site must be world-readable
         Path(temporary).replace(target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        if error.filename is None:  # a failed write() names no file: name the one being written
+            raise OSError(error.errno, error.strerror, str(target)) from error
+        raise
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
