@@ -4,7 +4,6 @@ Each drill adds its tally to ``drills`` (printed at the end of the session)."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -15,14 +14,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 import drills
 from miftah.deploy import missing_parts
-from support import ROOT, make_photo, run_site
+from support import ROOT, make_photo, run_site, small_filesystem
 
 NAME_A = "  en: Culinary argan oil\n"
 NAME_B = "  en: Culinary argan oil, state B\n"
@@ -217,23 +213,6 @@ def test_photo_cache_report_and_prune(scratch_catalog: Path, tmp_path: Path) -> 
     assert not list(cache.glob("0123456789abcdef0123*"))
     again = run_site("build", scratch_catalog, tmp_path / "site")
     assert again.returncode == 0 and "encoding" not in again.stderr  # nothing in use was pruned
-
-
-@contextlib.contextmanager
-def small_filesystem(where: Path, size: str, *options: str) -> Iterator[Path]:
-    """A tmpfs of ``size`` mounted at ``where`` (root only; under CI=true a must)."""
-    where.mkdir(parents=True, exist_ok=True)
-    mount = ["mount", "-t", "tmpfs", "-o", ",".join([f"size={size}", *options]), "tmpfs", str(where)]
-    result = subprocess.run(mount, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        message = f"cannot mount a small tmpfs for the ENOSPC drill: {result.stderr.strip()}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=True)
 
 
 def _one_failure_line(stderr: str) -> str:
