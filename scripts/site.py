@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -114,6 +115,9 @@ class PreviewServer(LiveReloadServer):
 
     def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
         path = environ.get("PATH_INFO", "")
+        if "\x00" in path:  # `%00`: no file system takes it; answer 400, not a crash (500)
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: the path contains a NUL character\n"]
         if not path.startswith("/livereload/") and self.browsed.visit(path):
             with self._rebuild_cond:
                 self._want_rebuild = True
@@ -158,6 +162,7 @@ def serve(host: str, port: int, message_lang: str, all_languages: bool = False) 
         pass
     finally:
         server.shutdown()
+        shutil.rmtree(preview.parent, ignore_errors=True)  # nothing of the preview stays in /tmp
     return 0
 
 
