@@ -9,7 +9,7 @@ lang ?=
 PRODUCTS ?= 300
 
 .PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative bench-photos bench \
-	install codeowners audit deploy-s3
+	install codeowners audit deploy-s3 cache-report cache-prune
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ audit: $(STAMP)  ## known vulnerabilities in requirements.lock (skipped, saying 
 
 deploy-s3: $(STAMP)  ## sync site/ to S3-compatible storage (S3_* and AWS_* variables; see README)
 	$(BIN)/python scripts/deploy_s3.py
+
+cache-report: $(STAMP)  ## size of the photo cache (.cache/photos), and how much the records no longer use
+	$(BIN)/python scripts/photo_cache.py report
+
+cache-prune: $(STAMP)  ## remove photo-cache entries that no image of the records uses
+	$(BIN)/python scripts/photo_cache.py prune
 
 schemas: $(STAMP)  ## regenerate schemas/*.json and the field reference in CONTRIBUTING.md
 	$(BIN)/python scripts/schemas.py
@@ -70,4 +76,4 @@ lock:  ## re-pin requirements.lock from requirements.in (needs network)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.lock requirements.in
 
 clean:
-	rm -rf site site.* .cache
+	rm -rf site site.* .site-building-* .site.lock .cache

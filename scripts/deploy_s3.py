@@ -4,8 +4,9 @@ For a copy of the site nearer to China (Alibaba Cloud OSS, Tencent COS, AWS S3 i
 Uploads what changed (MD5 against the stored ETag), with a Content-Type from the extension and
 a Cache-Control by kind: a year, immutable, for files whose name carries a content hash; five
 minutes for HTML and everything else. Assets go first and pages last, so that a visitor never
-gets a page whose assets are not there yet; objects that the site no longer has are deleted
-at the end. The storage and the credentials come from the environment only:
+gets a page whose assets are not there yet. Only files that an earlier deploy published (its
+manifest, see ``miftah.deploy``) are ever deleted or overwritten: any other object in the bucket
+is left alone. The storage and the credentials come from the environment only:
 
     S3_ENDPOINT_URL        e.g. https://oss-cn-hongkong.aliyuncs.com
     S3_BUCKET              the bucket (give the site a bucket of its own, or an S3_PREFIX)
@@ -23,7 +24,6 @@ import base64
 import hashlib
 import ipaddress
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +33,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from miftah import deploy  # noqa: E402
+from miftah.deploy import Manifest, Plan  # noqa: E402
+from miftah.failures import os_error_line  # noqa: E402
 from miftah.languages import CODES, language  # noqa: E402
 
 REQUIRED = ("S3_ENDPOINT_URL", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
@@ -64,15 +67,6 @@ CONTENT_TYPES = {
     ".pf_index": "application/octet-stream",
     ".pf_meta": "application/octet-stream",
 }
-# Names that change whenever their content does, so a browser may keep them for a year.
-FINGERPRINTED = (
-    re.compile(r"(^|/)assets/.+\.[0-9a-f]{8}\.min\.(css|js)(\.map)?$"),  # Material's bundles
-    re.compile(r"^media/[0-9a-f]{12,}-\d+\.(avif|webp|jpg|png)$"),  # our photos: <hash>-<width>
-    re.compile(r"^pagefind/(fragment|index)/[^/]+\.pf_(fragment|index)$"),
-    re.compile(r"^pagefind/pagefind\.[^/]+_[0-9a-f]+\.pf_meta$"),
-)
-# Published last, when everything they point to is in place.
-ENTRY_POINTS = re.compile(r"(\.html|^sitemap\.xml|^robots\.txt|^pagefind/pagefind-entry\.json)$")
 
 
 class ConfigError(Exception):
@@ -90,19 +84,12 @@ class Settings:
     addressing_style: str
 
 
-@dataclass(frozen=True)
-class Plan:
-    upload: list[str]  # relative paths, assets first and entry points last
-    unchanged: list[str]
-    delete: list[str]  # object keys
-
-
 def content_type(relative: str) -> str:
     return CONTENT_TYPES.get(Path(relative).suffix.lower(), "application/octet-stream")
 
 
 def cache_control(relative: str) -> str:
-    return IMMUTABLE if any(pattern.search(relative) for pattern in FINGERPRINTED) else SHORT
+    return IMMUTABLE if deploy.is_fingerprinted(relative) else SHORT
 
 
 def content_language(relative: str) -> str | None:
@@ -120,7 +107,7 @@ def settings_from(environ: dict[str, str]) -> Settings:
         raise ConfigError(f"set {', '.join(missing)} in the environment (see scripts/deploy_s3.py)")
     endpoint = environ["S3_ENDPOINT_URL"]
     if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).hostname:
-        raise ConfigError(f"S3_ENDPOINT_URL is not an http(s) URL: {endpoint!r}")
+        raise ConfigError(f"S3_ENDPOINT_URL is not an http(s) URL: {deploy.redact(endpoint)!r}")
     prefix = environ.get("S3_PREFIX", "").strip("/")
     style = environ.get("S3_ADDRESSING_STYLE") or _default_style(endpoint)
     if style not in ("virtual", "path"):
@@ -155,18 +142,6 @@ def md5_hex(path: Path) -> str:
     return hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()
 
 
-def plan(files: dict[str, Path], remote: dict[str, str], prefix: str, force: bool = False) -> Plan:
-    """What to upload (new or changed), what is already there, what to delete."""
-    upload: list[str] = []
-    unchanged: list[str] = []
-    for relative, path in files.items():
-        same = remote.get(prefix + relative) == md5_hex(path)
-        (unchanged if same and not force else upload).append(relative)
-    upload.sort(key=lambda relative: (bool(ENTRY_POINTS.search(relative)), relative))
-    wanted = {prefix + relative for relative in files}
-    return Plan(upload, unchanged, sorted(key for key in remote if key not in wanted))
-
-
 def client(settings: Settings) -> Any:
     import boto3
     from botocore.config import Config
@@ -191,16 +166,42 @@ def client(settings: Settings) -> Any:
 
 
 def remote_objects(s3: Any, settings: Settings) -> dict[str, str]:
-    """Every object under the prefix, with its ETag (the MD5 of a single-part upload)."""
+    """Every object under the prefix (path below it → ETag, the MD5 of a single-part upload),
+    the deploy manifest excepted."""
     objects = {}
     paginator = s3.get_paginator("list_objects_v2")
     for page in paginator.paginate(Bucket=settings.bucket, Prefix=settings.prefix):
         for item in page.get("Contents", []):
-            objects[item["Key"]] = item["ETag"].strip('"')
+            relative = item["Key"][len(settings.prefix) :]
+            if relative != deploy.MANIFEST_NAME:
+                objects[relative] = item["ETag"].strip('"')
     return objects
 
 
-def apply(s3: Any, settings: Settings, files: dict[str, Path], todo: Plan) -> None:
+def read_manifest(s3: Any, settings: Settings) -> Manifest:
+    """The previous deploy's manifest; an empty one when none was ever written there."""
+    try:
+        answer = s3.get_object(Bucket=settings.bucket, Key=settings.prefix + deploy.MANIFEST_NAME)
+    except s3.exceptions.NoSuchKey:
+        return Manifest()
+    return Manifest.from_json(answer["Body"].read())
+
+
+def write_manifest(s3: Any, settings: Settings, manifest: Manifest) -> None:
+    body = manifest.to_json()
+    s3.put_object(
+        Bucket=settings.bucket,
+        Key=settings.prefix + deploy.MANIFEST_NAME,
+        Body=body,
+        ContentMD5=base64.b64encode(hashlib.md5(body, usedforsecurity=False).digest()).decode(),
+        ContentType="application/json",
+        CacheControl="no-store",
+    )
+
+
+def apply(s3: Any, settings: Settings, files: dict[str, Path], todo: Plan, previous: Manifest) -> None:
+    """Manifest first (what may exist is owned), then assets, pages, deletions, final manifest."""
+    write_manifest(s3, settings, todo.started(previous))
     for relative in todo.upload:
         body = files[relative].read_bytes()
         headers = {"ContentLanguage": lang} if (lang := content_language(relative)) else {}
@@ -214,11 +215,47 @@ def apply(s3: Any, settings: Settings, files: dict[str, Path], todo: Plan) -> No
             **headers,
         )
     for start in range(0, len(todo.delete), 1000):
-        batch = [{"Key": key} for key in todo.delete[start : start + 1000]]
+        batch = [{"Key": settings.prefix + key} for key in todo.delete[start : start + 1000]]
         result = s3.delete_objects(Bucket=settings.bucket, Delete={"Objects": batch, "Quiet": True})
         if result.get("Errors"):
             first = result["Errors"][0]
             raise RuntimeError(f"could not delete {first.get('Key')}: {first.get('Message')}")
+    write_manifest(s3, settings, todo.finished())
+
+
+def refusal(todo: Plan, where: str, allow_mass_delete: bool) -> str | None:
+    """Why this plan must not run (one line), or None."""
+    if todo.foreign:
+        shown = ", ".join(todo.foreign[:3]) + (", …" if len(todo.foreign) > 3 else "")
+        return (
+            f"{where}: {len(todo.foreign)} objects there were not published by this deploy ({shown}): "
+            "choose an empty S3_PREFIX, or pass --adopt to overwrite them (nothing foreign is ever deleted)"
+        )
+    if todo.deletes_too_much() and not allow_mass_delete:
+        share = round(100 * deploy.MAX_DELETE_SHARE)
+        return (
+            f"{where}: this deploy would remove {todo.removed()} of the {todo.previous_size} files "
+            f"the last deploy published (more than {share} %): check --site-dir and S3_PREFIX, "
+            "or pass --allow-mass-delete"
+        )
+    return None
+
+
+def print_plan(todo: Plan) -> None:
+    for relative in todo.upload:
+        print(f"would upload {relative}")
+    for relative in todo.delete:
+        print(f"would delete {relative}")
+    for relative in todo.keep:
+        print(f"would keep {relative} (previous deploy, one more generation)")
+
+
+def summary(where: str, todo: Plan, dry_run: bool) -> str:
+    upload, delete = ("would upload", "would delete") if dry_run else ("uploaded", "deleted")
+    return (
+        f"{where}: {upload} {len(todo.upload)}, unchanged {len(todo.unchanged)}, "
+        f"{delete} {len(todo.delete)}, kept from the previous deploy {len(todo.keep)}"
+    )
 
 
 def main() -> int:
@@ -226,8 +263,12 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
-    parser.add_argument("--dry-run", action="store_true", help="print what would change, change nothing")
+    parser.add_argument("--dry-run", action="store_true", help="list every change, make none")
     parser.add_argument("--force", action="store_true", help="upload every file again (new headers)")
+    parser.add_argument("--adopt", action="store_true", help="overwrite objects this deploy did not publish")
+    parser.add_argument(
+        "--allow-mass-delete", action="store_true", help="delete more than half of the last deploy's files"
+    )
     args = parser.parse_args()
     try:
         settings = settings_from(dict(os.environ))
@@ -235,23 +276,38 @@ def main() -> int:
         print(f"deploy-s3: {error}", file=sys.stderr)
         return 2
     site_dir = args.site_dir.resolve()
-    if not (site_dir / "index.html").is_file() or not (site_dir / "sitemap.xml").is_file():
-        print(f"deploy-s3: {site_dir} is not a finished build: run `make build` first", file=sys.stderr)
+    missing = deploy.missing_parts(site_dir)
+    if missing:
+        shown = ", ".join(missing[:4]) + (", …" if len(missing) > 4 else "")
+        message = f"{site_dir} is not a finished build (no {shown}): run `make build` first"
+        print(f"deploy-s3: {message}", file=sys.stderr)
         return 2
-    files = local_files(site_dir)
+    endpoint = deploy.redact(settings.endpoint)
+    where = f"s3://{settings.bucket}/{settings.prefix}"
     try:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        files = local_files(site_dir)
+        local = {relative: md5_hex(path) for relative, path in files.items()}
         s3 = client(settings)
-        todo = plan(files, remote_objects(s3, settings), settings.prefix, force=args.force)
+        previous = read_manifest(s3, settings)
+        todo = deploy.plan(local, remote_objects(s3, settings), previous, args.force, args.adopt)
+        refused = refusal(todo, where, args.allow_mass_delete)
+        if args.dry_run:
+            print_plan(todo)
+        if refused:
+            print(f"deploy-s3: {refused}", file=sys.stderr)
+            return 2
         if not args.dry_run:
-            apply(s3, settings, files, todo)
-    except (BotoCoreError, ClientError, RuntimeError) as error:
-        print(f"deploy-s3: {settings.endpoint} bucket {settings.bucket}: {error}", file=sys.stderr)
+            apply(s3, settings, files, todo, previous)
+    except (BotoCoreError, ClientError, RuntimeError, deploy.ManifestError) as error:
+        message = str(error).replace(settings.endpoint, endpoint)
+        print(f"deploy-s3: {endpoint} bucket {settings.bucket}: {message}", file=sys.stderr)
         return 1
-    where = f"s3://{settings.bucket}/{settings.prefix}"
-    verb = "would upload" if args.dry_run else "uploaded"
-    print(f"{where}: {verb} {len(todo.upload)}, unchanged {len(todo.unchanged)}, deleted {len(todo.delete)}")
+    except OSError as error:
+        print(f"deploy-s3: {os_error_line(error, site_dir)}", file=sys.stderr)
+        return 1
+    print(summary(where, todo, args.dry_run))
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -26,9 +27,11 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
 from miftah import i18n, problems, site, taxonomy  # noqa: E402
+from miftah.failures import os_error_line  # noqa: E402
 from miftah.build import build_languages, build_site, forget_data_files  # noqa: E402
 from miftah.languages import CODES, DEFAULT_CODE  # noqa: E402
 from miftah.loading import Loaded  # noqa: E402
+from miftah.sitedir import BuildBusy  # noqa: E402
 
 WATCHED = ("products", "cooperatives", "docs", "overrides", "hooks", "mkdocs.yml")
 DEFAULT_BASE_URL = "https://miftah-souk.github.io/catalog/"
@@ -51,8 +54,11 @@ def base_url() -> str:
 def build(target: Path, message_lang: str) -> int:
     try:
         result = build_site(site.records_root(ROOT), target, base_url(), render_language)
-    except MkDocsException as error:
+    except (MkDocsException, BuildBusy) as error:
         print(f"Build failed: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"Build failed: {os_error_line(error, target)}", file=sys.stderr)
         return 1
     if isinstance(result, Loaded):
         print(problems.format_report(result.problems, message_lang), file=sys.stderr)
@@ -109,6 +115,9 @@ class PreviewServer(LiveReloadServer):
 
     def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
         path = environ.get("PATH_INFO", "")
+        if "\x00" in path:  # `%00`: no file system takes it; answer 400, not a crash (500)
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: the path contains a NUL character\n"]
         if not path.startswith("/livereload/") and self.browsed.visit(path):
             with self._rebuild_cond:
                 self._want_rebuild = True
@@ -153,6 +162,7 @@ def serve(host: str, port: int, message_lang: str, all_languages: bool = False) 
         pass
     finally:
         server.shutdown()
+        shutil.rmtree(preview.parent, ignore_errors=True)  # nothing of the preview stays in /tmp
     return 0
 
 

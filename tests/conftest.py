@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import drills
 from support import LONG_COPIES, REALWORLD, ROOT, Edit, copy_sample_records, remove_known_facts, run_site
 
 
@@ -70,3 +71,12 @@ def edit() -> Edit:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return replace
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the fault drills' results (tests/drills.py) at the end of the session."""
+    lines = drills.summary_lines()
+    if lines:
+        terminalreporter.section("fault drills")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -3,14 +3,16 @@ records, make photos, find lines."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,3 +116,20 @@ def messages(records: Path, lang: str = "en") -> list[str]:
 def at(records: Path, path: str, needle: str) -> str:
     """ "file:line" of the first line of a record holding ``needle``."""
     return f"{path}:{line_of(records / path, needle)}"
+
+
+@contextlib.contextmanager
+def small_filesystem(where: Path, size: str, *options: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted at ``where`` (root only; under CI=true a must)."""
+    where.mkdir(parents=True, exist_ok=True)
+    mount = ["mount", "-t", "tmpfs", "-o", ",".join([f"size={size}", *options]), "tmpfs", str(where)]
+    result = subprocess.run(mount, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        message = f"cannot mount a small tmpfs for the ENOSPC drill: {result.stderr.strip()}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=True)

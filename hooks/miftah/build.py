@@ -1,22 +1,22 @@
 """One whole build, step by step, independent of the page generator.
 
 validate the records → encode the photos → render each language (a callable given by the
-generator adapter, today MkDocs) → shared photos, root pages, sitemap → search index → swap
-into place. Everything is written to a fresh folder beside the target and swapped in only when
-every step succeeded, so a failed build leaves the previous site untouched.
+generator adapter, today MkDocs) → content-hashed asset names → shared photos, root pages,
+sitemap → search index → swap into place. Everything is written to a fresh folder beside the
+target and exchanged with it in one atomic step only when every step succeeded (``sitedir``),
+so a failed or killed build leaves the previous site whole; one build at a time per target.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from miftah import claims, formatting, i18n, images, problems, search, site, taxonomy
+from miftah import claims, formatting, i18n, images, problems, search, site, sitedir, taxonomy
 from miftah.languages import CODES, DEFAULT_CODE
 from miftah.loading import Loaded, load_catalog
 from miftah.records import Catalog
@@ -56,28 +56,39 @@ def _prepare(root: Path) -> Loaded | _Prepared:
 
 
 def build_site(root: Path, target: Path, base_url: str, render_language: RenderLanguage) -> Loaded | Timings:
-    """Build the whole site into ``target``; the ``Loaded`` result when a record has errors."""
-    prepared = _prepare(root)
-    if isinstance(prepared, Loaded):
-        return prepared
-    started = time.perf_counter()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
-    try:
-        for code in CODES:
-            render_language(code, workdir / code, f"{base_url}{code}/")
-        images.publish(prepared.renditions, root / site.PHOTO_CACHE, workdir)
-        site.write_root_pages(
-            workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
-        )
-        pages_done = time.perf_counter()
-        search.index_site(workdir)
-        site.swap_into_place(workdir, target)
-    finally:
-        if workdir.exists():
-            shutil.rmtree(workdir)
+    """Build the whole site into ``target``; the ``Loaded`` result when a record has errors.
+    Raises ``sitedir.BuildBusy`` when another build is writing ``target``."""
+    with sitedir.exclusive(target):
+        sitedir.sweep_leftovers(target)
+        prepared = _prepare(root)
+        if isinstance(prepared, Loaded):
+            return prepared
+        started = time.perf_counter()
+        workdir = sitedir.new_workdir(target)
+        try:
+            pages_done = _write_site(prepared, root, workdir, base_url, render_language)
+            sitedir.make_readable(workdir)
+            sitedir.swap_into_place(workdir, target)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
     finished = time.perf_counter()
     return Timings(prepared.validation_s, prepared.photos_s, pages_done - started, finished - pages_done)
+
+
+def _write_site(
+    prepared: _Prepared, root: Path, workdir: Path, base_url: str, render_language: RenderLanguage
+) -> float:
+    """Every file of the site into ``workdir``; returns when the pages were done (before search)."""
+    for code in CODES:
+        render_language(code, workdir / code, f"{base_url}{code}/")
+        site.fingerprint_assets(workdir / code)
+    images.publish(prepared.renditions, root / site.PHOTO_CACHE, workdir)
+    site.write_root_pages(
+        workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
+    )
+    pages_done = time.perf_counter()
+    search.index_site(workdir)
+    return pages_done
 
 
 def build_languages(
@@ -91,12 +102,13 @@ def build_languages(
         return prepared
     started = time.perf_counter()
     for code in codes:
-        workdir = Path(tempfile.mkdtemp(prefix=f".{code}-building-", dir=target))
+        workdir = sitedir.new_workdir(target / code)
         try:
             render_language(code, workdir / code, f"{base_url}{code}/")
-            site.swap_into_place(workdir / code, target / code)
+            site.fingerprint_assets(workdir / code)
+            sitedir.swap_into_place(workdir / code, target / code)
         finally:
-            shutil.rmtree(workdir)
+            shutil.rmtree(workdir, ignore_errors=True)
     images.publish(prepared.renditions, root / site.PHOTO_CACHE, target)
     return Timings(prepared.validation_s, prepared.photos_s, time.perf_counter() - started, 0.0)
 

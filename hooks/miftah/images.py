@@ -15,21 +15,27 @@ comments, ICC profile) reaches an output: each output is saved from pixels with 
 
 Cache: each rendition is keyed by the file's content hash and the settings of its kind, in
 ``<records root>/.cache/photos/`` (ignored by git; keep it between CI runs to skip encoding).
-An unchanged image costs one hash and one small JSON read, across builds and language passes.
-``render_photos`` encodes what the cache lacks in a process pool using every core.
+Its manifest records the size and SHA-256 of every output file; ``render_photos`` checks them
+on every build and encodes a damaged entry again (saying so), and ``publish`` copies (never
+links) the checked bytes into the site, so damaging the cache can never damage a site.
+``render_photos`` encodes what the cache lacks in a process pool using every core; every
+encoder runs with ``ENCODER_THREADS`` whatever the path, so the bytes never depend on the
+machine. Temporary files carry their process id (``.tmp-<pid>-…``): removed on failure, and
+swept at the start of the next build when their process is gone.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import hashlib
 import io
 import json
+import logging
 import math
 import os
 import re
-import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -51,8 +57,10 @@ QR_MIN_OUTPUT_PX = 480  # QR codes are shown at least this wide (whole-factor ne
 QR_MAX_OUTPUT_PX = 1200  # and reduced by whole factors above this
 PLACEHOLDER_WIDTH_PX = 16  # the inline blurred preview shown until the photo arrives
 PLACEHOLDER_WEBP_QUALITY = 40
+ENCODER_THREADS = 1  # AVIF output differs with the thread count: one, on every path and machine
 SETTINGS_VERSION = "3"  # bump when the code changes outputs in a way the settings do not show
 MEDIA_DIR = "media"
+TEMPORARY_PREFIX = ".tmp-"
 EXIF_ORIENTATION = 0x0112
 SWAPPING_ORIENTATIONS = (5, 6, 7, 8)  # these turn the stored image a quarter turn
 
@@ -115,6 +123,7 @@ class Rendition:
     height: int
     colour: str  # average colour, behind the placeholder
     placeholder: str = ""  # tiny blurred preview as a data: URI ("" for images with transparency)
+    checks: tuple[tuple[str, int, str], ...] = ()  # (file, size in bytes, SHA-256) of each variant
 
     def of_type(self, mime: str) -> list[Variant]:
         return [variant for variant in self.variants if variant.mime == mime]
@@ -127,6 +136,13 @@ class Finding:
     code: str
     params: dict[str, object] = field(default_factory=dict)
     level: str = "error"
+
+
+log = logging.getLogger("miftah")
+
+
+class CacheDamaged(OSError):
+    """A cache file changed between its check and its copy into the site."""
 
 
 class ImageRefused(Exception):
@@ -184,12 +200,10 @@ def inspect_image_cached(path: Path, kind: str, cache_dir: Path) -> list[Finding
         found = json.loads(verdict.read_text())
         return [Finding(item["code"], item["params"], item["level"]) for item in found]
     findings = inspect_image(path, kind)
-    with contextlib.suppress(OSError, TypeError, ValueError):
+    with contextlib.suppress(OSError, TypeError, ValueError):  # a verdict not kept is redone
         text = json.dumps([{"code": f.code, "params": f.params, "level": f.level} for f in findings])
         cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = verdict.with_name(f"{verdict.name}.{os.getpid()}.part")
-        partial.write_text(text)
-        partial.replace(verdict)
+        _write_atomically(verdict, text.encode())
     return findings
 
 
@@ -332,10 +346,13 @@ def content_key(path: Path, kind: str = "photo") -> str:
 def render_photo(path: Path, cache_dir: Path, kind: str = "photo") -> Rendition:
     """The renditions of one image, encoding them only when the cache does not have them."""
     key = content_key(path, kind)
-    cached = _cached(key, cache_dir)
+    memo = _rendition_memo.get((key, str(cache_dir)))  # checked by this build's render_photos
+    if memo is not None:
+        return memo
+    cached = _checked(path, key, cache_dir)
     if cached is not None:
         return cached
-    data = encode_image(str(path), key, str(cache_dir), kind, None)
+    data = encode_image(str(path), key, str(cache_dir), kind, ENCODER_THREADS)
     return _remember(key, cache_dir, _rendition_from(data))
 
 
@@ -351,11 +368,12 @@ def render_photos(
 ) -> list[Rendition]:
     """The renditions of many images, in order; what the cache lacks is encoded in a process
     pool of ``workers`` (default: every core). ``progress`` is called after each image."""
+    sweep_temporary(cache_dir)
     keys = [content_key(path, kind) for path in paths]
     found: dict[str, Rendition] = {}
     missing: dict[str, Path] = {}
     for path, key in zip(paths, keys, strict=True):
-        cached = _cached(key, cache_dir)
+        cached = found.get(key) or _checked(path, key, cache_dir)
         if cached is not None:
             found[key] = cached
         else:
@@ -368,7 +386,7 @@ def render_photos(
     per_key = {key: sum(1 for k in keys if k == key) for key in missing}
     if workers == 1:
         for key, path in missing.items():
-            data = encode_image(str(path), key, str(cache_dir), kind, None)
+            data = encode_image(str(path), key, str(cache_dir), kind, ENCODER_THREADS)
             found[key] = _remember(key, cache_dir, _rendition_from(data))
             done += per_key[key]
             if progress:
@@ -377,7 +395,7 @@ def render_photos(
         # spawn, not fork: the dev server runs threads, and a forked child could inherit a lock
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
             futures = {
-                pool.submit(encode_image, str(path), key, str(cache_dir), kind, 1): key
+                pool.submit(encode_image, str(path), key, str(cache_dir), kind, ENCODER_THREADS): key
                 for key, path in missing.items()
             }
             for future in as_completed(futures):
@@ -390,31 +408,75 @@ def render_photos(
 
 
 def publish(renditions: Iterable[Rendition], cache_dir: Path, site_dir: Path) -> None:
-    """Copy the files of the given renditions into ``site_dir/media``."""
+    """Copy the files of the given renditions into ``site_dir/media``, each checked against its
+    recorded size and hash on the way: a copy, never a link, so the site shares no inode with
+    the cache. Raises ``CacheDamaged`` when a file changed since ``render_photos`` checked it."""
     target = site_dir / MEDIA_DIR
     target.mkdir(parents=True, exist_ok=True)
     for rendition in renditions:
-        for variant in rendition.variants:
-            published = target / variant.file
+        for name, size, sha256 in rendition.checks:
+            published = target / name
             if published.exists():  # names carry the content hash: an existing file is this one
                 continue
-            try:  # a hard link costs no copy; the cache's files are never rewritten in place
-                os.link(cache_dir / variant.file, published)
-            except OSError:
-                shutil.copyfile(cache_dir / variant.file, published)
+            data = (cache_dir / name).read_bytes()
+            if len(data) != size or hashlib.sha256(data).hexdigest() != sha256:
+                _rendition_memo.clear()
+                message = "changed during the build: run the build again"
+                raise CacheDamaged(errno.EIO, message, str(cache_dir / name))
+            _write_atomically(published, data)
 
 
-def _cached(key: str, cache_dir: Path) -> Rendition | None:
-    memo = _rendition_memo.get((key, str(cache_dir)))
-    if memo is not None and all((cache_dir / v.file).is_file() for v in memo.variants):
-        return memo
+def _checked(source: Path, key: str, cache_dir: Path) -> Rendition | None:
+    """The cached rendition when its manifest and every file are whole, else None (a miss: it
+    is encoded again, with a warning when the entry was there but damaged)."""
     manifest = cache_dir / f"{key}.json"
     if not manifest.is_file():
         return None
-    rendition = _rendition_from(json.loads(manifest.read_text()))
-    if not all((cache_dir / v.file).is_file() for v in rendition.variants):
-        return None  # a pruned cache: encode again
+    try:
+        rendition = _rendition_from(json.loads(manifest.read_bytes()))
+        damage = _damage(rendition, cache_dir)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        damage = f"{manifest.name} unreadable ({type(error).__name__})"
+    if damage:
+        log.warning("photo cache: %s; encoding %s again", damage, source)
+        return None
     return _remember(key, cache_dir, rendition)
+
+
+def _damage(rendition: Rendition, cache_dir: Path) -> str:
+    """What is wrong with a cached rendition's files ('' when every one is as recorded)."""
+    if not rendition.checks or len(rendition.checks) != len(rendition.variants):
+        return "an entry without sizes and hashes (an older cache)"
+    for name, size, sha256 in rendition.checks:
+        path = cache_dir / name
+        if not path.is_file():
+            return f"{name} is missing"
+        if path.stat().st_size != size:
+            return f"{name} has {path.stat().st_size} bytes, not {size}"
+        if hashlib.sha256(path.read_bytes()).hexdigest() != sha256:
+            return f"{name} does not match its recorded SHA-256"
+    return ""
+
+
+def sweep_temporary(cache_dir: Path) -> list[Path]:
+    """Remove temporary files whose process is gone (killed while writing); returns them."""
+    removed = []
+    for path in cache_dir.glob(TEMPORARY_PREFIX + "*") if cache_dir.is_dir() else []:
+        pid = path.name[len(TEMPORARY_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remember(key: str, cache_dir: Path, rendition: Rendition) -> Rendition:
@@ -424,7 +486,9 @@ def _remember(key: str, cache_dir: Path, rendition: Rendition) -> Rendition:
 
 def _rendition_from(data: dict[str, Any]) -> Rendition:
     variants = tuple(Variant(**variant) for variant in data["variants"])
-    return Rendition(variants, data["width"], data["height"], data["colour"], data.get("placeholder", ""))
+    checks = tuple((str(name), int(size), str(sha)) for name, size, sha in data.get("checks", []))
+    placeholder = data.get("placeholder", "")
+    return Rendition(variants, data["width"], data["height"], data["colour"], placeholder, checks)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,11 +508,13 @@ def encode_image(path: str, key: str, cache_dir: str, kind: str, threads: int | 
         images = _scaled(top, spec.widths_px)
     largest = images[-1]
     variants = []
+    checks = []
     for format_ in spec.formats:
         for image in images:
             name = f"{key}-{image.width}.{format_.extension}"
-            _save_atomically(image, folder / name, format_, threads)
+            written = _save_atomically(image, folder / name, format_, threads)
             variants.append(Variant(name, image.width, image.height, format_.mime))
+            checks.append((name, len(written), hashlib.sha256(written).hexdigest()))
     flat = _flatten(largest)
     data = {
         "variants": [asdict(variant) for variant in variants],
@@ -456,6 +522,7 @@ def encode_image(path: str, key: str, cache_dir: str, kind: str, threads: int | 
         "height": largest.height,
         "colour": _average_colour(flat),
         "placeholder": "" if spec.lossless or largest.mode == "RGBA" else _placeholder(flat),
+        "checks": checks,
     }
     _write_atomically(folder / f"{key}.json", json.dumps(data).encode())
     return data
@@ -606,11 +673,12 @@ def _placeholder(image: Image.Image) -> str:
     return "data:image/webp;base64," + base64.b64encode(stream.getvalue()).decode("ascii")
 
 
-def _save_atomically(image: Image.Image, target: Path, format_: Format, threads: int | None) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=f".{format_.extension}")
-    os.close(handle)
-    save_image(image, temporary, format_, threads)
-    Path(temporary).replace(target)
+def _save_atomically(image: Image.Image, target: Path, format_: Format, threads: int | None) -> bytes:
+    """Encode into memory, then write atomically; returns the bytes written."""
+    stream = io.BytesIO()
+    save_image(image, stream, format_, threads)
+    _write_atomically(target, stream.getvalue())
+    return stream.getvalue()
 
 
 def save_image(image: Image.Image, target: str | io.BytesIO, format_: Format, threads: int | None) -> None:
@@ -626,7 +694,19 @@ def save_image(image: Image.Image, target: str | io.BytesIO, format_: Format, th
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    Path(temporary).replace(target)
+    """Write through a temporary file named after this process; on any failure (a full disk…)
+    the temporary file is removed, and the target is left as it was."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            os.fchmod(stream.fileno(), 0o644)  # mkstemp makes 0600: the site must be world-readable
+        Path(temporary).replace(target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        if error.filename is None:  # a failed write() names no file: name the one being written
+            raise OSError(error.errno, error.strerror, str(target)) from error
+        raise
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -2,14 +2,19 @@
 
 Pagefind reads the built HTML (only the parts marked ``data-pagefind-body``), segments Chinese
 text (the "extended" build), and writes a chunked index that a phone downloads piece by piece.
+
+The pages are given to Pagefind's Python API one by one in sorted order, not as a folder: the
+command line reads folders in the file system's order (hash order on ext4, creation order on
+tmpfs), and the index it writes depends on that order.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
 
 SEARCH_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
@@ -20,20 +25,28 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(site_dir: Path) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        SEARCH_DIR,
-        "--silent",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+    try:
+        asyncio.run(_index_pages(site_dir))
+    except OSError:
+        raise
+    except Exception as error:  # the service's own failures: one line
+        raise SearchIndexError(f"Pagefind failed: {error}") from error
     _sort_entry(site_dir / SEARCH_DIR / ENTRY_FILE)
+
+
+def page_url(relative: str) -> str:
+    """The URL Pagefind's command line gives a page: ``zh/products/x/index.html`` → ``/zh/products/x/``."""
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+async def _index_pages(site_dir: Path) -> None:
+    config = IndexConfig(output_path=str(site_dir / SEARCH_DIR))
+    async with PagefindIndex(config=config) as index:
+        for page in sorted(site_dir.rglob("*.html")):
+            relative = page.relative_to(site_dir).as_posix()
+            if relative.startswith(SEARCH_DIR + "/"):
+                continue
+            await index.add_html_file(content=page.read_text("utf-8"), url=page_url(relative))
 
 
 def _sort_entry(entry: Path) -> None:

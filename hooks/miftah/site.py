@@ -1,12 +1,13 @@
 """Site-wide pieces that no single page owns: URLs and alternates, the root pages (language
-chooser, 404, sitemap, robots.txt) and the atomic swap of a finished build into ``site/``.
+chooser, 404, sitemap, robots.txt) and content-hashed names for our own assets.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
-import shutil
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -120,13 +121,27 @@ def built_page_paths(language_dir: Path) -> list[str]:
     return paths
 
 
-def swap_into_place(finished: Path, target: Path) -> None:
-    """Replace ``target`` by ``finished``; the old site stays whole until the new one is there."""
-    retired = target.with_name(target.name + ".old")
-    if retired.exists():
-        shutil.rmtree(retired)
-    if target.exists():
-        target.replace(retired)
-    finished.replace(target)
-    if retired.exists():
-        shutil.rmtree(retired)
+ASSETS_DIR = "assets"
+FINGERPRINT_CHARS = 8
+
+
+def fingerprint_assets(language_dir: Path) -> dict[str, str]:
+    """Give each of our own assets (catalog.css, catalog.js, favicon.svg: the files directly in
+    ``assets/``) a name carrying its content hash, and point every page at it: a page cached for
+    a few minutes then never runs with newer CSS or JS. Returns old name → new name."""
+    renamed = {}
+    for path in sorted((language_dir / ASSETS_DIR).iterdir()):
+        if path.is_file() and not re.search(r"\.[0-9a-f]{8}(\.min)?\.[a-z]+$", path.name):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:FINGERPRINT_CHARS]
+            renamed[path.name] = f"{path.stem}.{digest}{path.suffix}"
+            path.replace(path.with_name(renamed[path.name]))
+    if not renamed:
+        return renamed
+    names = "|".join(re.escape(name) for name in renamed)
+    reference = re.compile(rf'(?<=["/]){ASSETS_DIR}/({names})(?=["?#])')
+    for page in sorted(language_dir.rglob("*.html")):
+        text = page.read_text("utf-8")
+        changed = reference.sub(lambda found: f"{ASSETS_DIR}/{renamed[found.group(1)]}", text)
+        if changed != text:
+            page.write_text(changed, "utf-8")
+    return renamed
