@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,9 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from miftah import i18n, problems, site, taxonomy  # noqa: E402
 from miftah.failures import os_error_line  # noqa: E402
 from miftah.build import build_languages, build_site, forget_data_files  # noqa: E402
-from miftah.languages import CODES, DEFAULT_CODE  # noqa: E402
+from miftah.languages import CODES, DEFAULT_CODE, language  # noqa: E402
 from miftah.loading import Loaded  # noqa: E402
+from miftah.search import SearchIndexError  # noqa: E402
 from miftah.sitedir import BuildBusy  # noqa: E402
 
 WATCHED = ("products", "cooperatives", "docs", "overrides", "hooks", "mkdocs.yml")
@@ -54,7 +56,7 @@ def base_url() -> str:
 def build(target: Path, message_lang: str) -> int:
     try:
         result = build_site(site.records_root(ROOT), target, base_url(), render_language)
-    except (MkDocsException, BuildBusy) as error:
+    except (MkDocsException, BuildBusy, SearchIndexError) as error:
         print(f"Build failed: {error}", file=sys.stderr)
         return 1
     except OSError as error:
@@ -106,12 +108,46 @@ class Browsed:
             return [code for code in CODES if code in wanted]
 
 
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server that tells ``Browsed`` which language each request is for."""
+class Failure:
+    """The preview's last build error (None once a build succeeds), shown in the browser."""
 
-    def __init__(self, browsed: Browsed, **kwargs: Any) -> None:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._text: str | None = None
+
+    def set(self, text: str | None) -> None:
+        with self._lock:
+            self._text = text
+
+    def get(self) -> str | None:
+        with self._lock:
+            return self._text
+
+
+def failure_page(text: str, path: str) -> bytes:
+    """The page a preview shows instead of a stale one while the build fails: in the language of
+    the requested path, with the problems (file:line, field, fix) as the terminal prints them."""
+    code = path.strip("/").split("/", 1)[0]
+    lang = code if code in CODES else DEFAULT_CODE
+    strings = i18n.strings(lang)
+    body = (
+        f'<!doctype html><html lang="{language(lang).html_lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>{escape(strings['preview_failed_title'])}</title></head><body>"
+        f"<h1>{escape(strings['preview_failed_title'])}</h1><p>{escape(strings['preview_failed_text'])}</p>"
+        f'<pre style="white-space:pre-wrap">{escape(text)}</pre></body></html>'
+    )
+    return body.encode("utf-8")
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server that tells ``Browsed`` which language each request is for, and
+    shows the last build error instead of a page until the build works again."""
+
+    def __init__(self, browsed: Browsed, failure: Failure, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.browsed = browsed
+        self.failure = failure
 
     def _serve_request(self, environ: dict[str, Any], start_response: Any) -> Any:
         path = environ.get("PATH_INFO", "")
@@ -122,6 +158,12 @@ class PreviewServer(LiveReloadServer):
             with self._rebuild_cond:
                 self._want_rebuild = True
                 self._rebuild_cond.notify_all()
+        failed = self.failure.get()
+        if failed and (path.endswith("/") or path.endswith(".html")):
+            # The page reloads by itself (live-reload script) as soon as a build works again.
+            page = self._inject_js_into_html(failure_page(failed, path), self._visible_epoch)  # type: ignore[no-untyped-call]
+            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
+            return [page]
         return super()._serve_request(environ, start_response)
 
 
@@ -130,28 +172,27 @@ def serve(host: str, port: int, message_lang: str, all_languages: bool = False) 
     with ``all_languages``); the search index is refreshed by the full builds only."""
     preview = Path(tempfile.mkdtemp(prefix="miftah-preview-")) / "site"
     browsed = Browsed()
+    failure = Failure()
     first = True
 
     def rebuild() -> None:
+        """Never raises: an exception out of here would leave MkDocs' server waiting for a build
+        that never comes, and every request would hang. A failure is shown in the browser."""
         nonlocal first
         forget_data_files()
-        if first or all_languages or not (preview / DEFAULT_CODE).is_dir():
-            first = build(preview, message_lang) != 0
-            return
-        codes = browsed.take()
-        started = time.perf_counter()
         try:
-            result = build_languages(site.records_root(ROOT), preview, base_url(), render_language, codes)
-        except MkDocsException as error:
-            print(f"Build failed: {error}", file=sys.stderr)
-            return
-        if isinstance(result, Loaded):
-            print(problems.format_report(result.problems, message_lang), file=sys.stderr)
-            return
-        print(f"Rebuilt preview ({', '.join(codes)}) in {time.perf_counter() - started:.2f} s", flush=True)
+            if first or all_languages or not (preview / DEFAULT_CODE).is_dir():
+                failed = _build_reporting(preview, message_lang)
+                first = failed is not None
+                failure.set(failed)
+                return
+            failure.set(_rebuild_languages(preview, browsed.take(), message_lang))
+        except Exception as error:  # a template or hook error: one line, never a hang
+            failure.set(f"{type(error).__name__}: {error}")
+            print(f"Build failed: {type(error).__name__}: {error}", file=sys.stderr)
 
     rebuild()
-    server = PreviewServer(browsed, builder=rebuild, host=host, port=port, root=str(preview))
+    server = PreviewServer(browsed, failure, builder=rebuild, host=host, port=port, root=str(preview))
     server.error_handler = lambda code: _error_page(preview, code)
     records = site.records_root(ROOT)
     for path in {*(ROOT / name for name in WATCHED), records / "products", records / "cooperatives"}:
@@ -164,6 +205,35 @@ def serve(host: str, port: int, message_lang: str, all_languages: bool = False) 
         server.shutdown()
         shutil.rmtree(preview.parent, ignore_errors=True)  # nothing of the preview stays in /tmp
     return 0
+
+
+def _build_reporting(preview: Path, message_lang: str) -> str | None:
+    """A full build of the preview; the problems' text when it fails (also printed)."""
+    try:
+        result = build_site(site.records_root(ROOT), preview, base_url(), render_language)
+    except (MkDocsException, BuildBusy, SearchIndexError) as error:
+        return _failed(str(error))
+    if isinstance(result, Loaded):
+        return _failed(problems.format_report(result.problems, message_lang))
+    print(f"Built preview in {result.pages_s + result.search_s:.1f} s", flush=True)
+    return None
+
+
+def _rebuild_languages(preview: Path, codes: list[str], message_lang: str) -> str | None:
+    started = time.perf_counter()
+    try:
+        result = build_languages(site.records_root(ROOT), preview, base_url(), render_language, codes)
+    except MkDocsException as error:
+        return _failed(str(error))
+    if isinstance(result, Loaded):
+        return _failed(problems.format_report(result.problems, message_lang))
+    print(f"Rebuilt preview ({', '.join(codes)}) in {time.perf_counter() - started:.2f} s", flush=True)
+    return None
+
+
+def _failed(text: str) -> str:
+    print(f"Build failed:\n{text}", file=sys.stderr)
+    return text
 
 
 def _error_page(preview: Path, code: int) -> bytes | None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
+from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
@@ -34,6 +36,24 @@ def index_site(site_dir: Path) -> None:
     _sort_entry(site_dir / SEARCH_DIR / ENTRY_FILE)
 
 
+ENTRY_WAIT_S = 10.0
+
+
+def _read_entry(entry: Path) -> dict[str, Any]:
+    """The entry file as Pagefind wrote it. On a loaded machine a preview build once read it
+    empty (JSONDecodeError) right after the service answered "written": it is read again for a
+    few seconds before the build fails, in one line."""
+    deadline = time.monotonic() + ENTRY_WAIT_S
+    while True:
+        try:
+            data: dict[str, Any] = json.loads(entry.read_text(encoding="utf-8"))
+            return data
+        except (OSError, ValueError) as error:
+            if time.monotonic() > deadline:
+                raise SearchIndexError(f"Pagefind's {entry.name} is unreadable: {error}") from error
+            time.sleep(0.2)
+
+
 def page_url(relative: str) -> str:
     """The URL Pagefind's command line gives a page: ``zh/products/x/index.html`` → ``/zh/products/x/``."""
     return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
@@ -52,6 +72,6 @@ async def _index_pages(site_dir: Path) -> None:
 def _sort_entry(entry: Path) -> None:
     """Pagefind writes its languages in hash-map order, which changes from run to run; sorted,
     two builds of the same commit are byte-identical (the other index files already are)."""
-    data = json.loads(entry.read_text(encoding="utf-8"))
+    data = _read_entry(entry)
     data["languages"] = dict(sorted(data["languages"].items()))
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
