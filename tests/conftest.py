@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, Edit, copy_sample_records, remove_known_facts, run_site
+from support import REALWORLD, ROOT, Edit, copy_sample_records, remove_known_facts, run_site
 
 
 @pytest.fixture(scope="session")
@@ -29,9 +29,6 @@ def gaps_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_site("build", records, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
-
-
-REALWORLD = ROOT / "tests" / "realworld"
 
 
 @pytest.fixture(scope="session")

@@ -58,6 +58,7 @@ def line_of(path: Path, needle: str) -> int:
 
 
 RECORD_FOLDERS = ("products", "cooperatives", "programme")
+REALWORLD = ROOT / "tests" / "realworld"  # the real-world test catalog (public sources)
 
 
 def copy_sample_records(records: Path) -> Path:
