@@ -32,7 +32,7 @@ check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings i
 codeowners: $(STAMP)  ## regenerate .github/CODEOWNERS from the cooperatives' reviewers
 	$(BIN)/python scripts/codeowners.py
 
-audit: $(STAMP)  ## known vulnerabilities in requirements.lock (skipped, saying so, when offline)
+audit: $(STAMP)  ## known vulnerabilities in requirements.lock (exit 2, saying so, when the data is unreachable)
 	$(BIN)/python scripts/audit.py
 
 deploy-s3: $(STAMP)  ## sync site/ to S3-compatible storage (S3_* and AWS_* variables; see README)

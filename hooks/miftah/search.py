@@ -19,6 +19,9 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+PAGEFIND_TIMEOUT_S = 600  # ~3 s for 300 products; a hang fails the build instead of blocking it
+
+
 def index_site(site_dir: Path) -> None:
     command = [
         sys.executable,
@@ -30,7 +33,12 @@ def index_site(site_dir: Path) -> None:
         SEARCH_DIR,
         "--silent",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, check=False, timeout=PAGEFIND_TIMEOUT_S
+        )
+    except subprocess.TimeoutExpired as error:
+        raise SearchIndexError(f"Pagefind did not finish within {PAGEFIND_TIMEOUT_S} s") from error
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
     _sort_entry(site_dir / SEARCH_DIR / ENTRY_FILE)
