@@ -50,7 +50,9 @@ def _whole_suite(session: pytest.Session) -> bool:
         for arg in session.config.args
         if arg.rstrip("/") not in ("tests", str(session.config.rootpath / "tests"))
     ]
-    return not (option.keyword or option.markexpr or selected or option.lf or option.deselect)
+    return not (
+        option.keyword or option.markexpr or selected or getattr(option, "lf", False) or option.deselect
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
