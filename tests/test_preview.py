@@ -3,13 +3,16 @@ category must not leave a "valid" catalog whose pages look up a term that no lon
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from miftah import build, loading, taxonomy
 from problem_registry import asserted
+from support import ROOT
 
 
 def test_renaming_a_category_while_the_memo_is_warm(
@@ -36,3 +39,35 @@ def test_renaming_a_category_while_the_memo_is_warm(
     finally:
         monkeypatch.undo()
         build.forget_data_files()
+
+
+def load_site_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("site_script", ROOT / "scripts" / "site.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_preview_server_asks_for_a_rebuild_of_a_stale_language(tmp_path: Path) -> None:
+    """PreviewServer relies on three private attributes of MkDocs' LiveReloadServer
+    (_serve_request, _rebuild_cond, _want_rebuild): this fails when MkDocs renames them."""
+    script = load_site_script()
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "fr" / "index.html").write_text("<html></html>", encoding="utf-8")
+    browsed = script.Browsed()
+    server = script.PreviewServer(browsed, builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        assert browsed.take() == ["zh"]  # the last language asked for; fr and en are now stale
+        replies: list[str] = []
+
+        def start_response(status: str, headers: list[tuple[str, str]]) -> None:
+            replies.append(status)
+
+        server._serve_request({"PATH_INFO": "/zh/", "REQUEST_METHOD": "GET"}, start_response)
+        assert server._want_rebuild is False  # zh is fresh: no rebuild
+        server._serve_request({"PATH_INFO": "/fr/", "REQUEST_METHOD": "GET"}, start_response)
+        assert server._want_rebuild is True  # fr is stale: rebuild it
+        assert browsed.take() == ["zh", "fr"]
+    finally:
+        server.server_close()
