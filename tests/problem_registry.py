@@ -10,6 +10,7 @@ and is named. Problems only printed by a subprocess do not count: assert them in
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import pytest
 
@@ -17,6 +18,30 @@ from miftah import problems
 from miftah.problems import Problem
 
 ASSERTED: set[str] = set()
+# Codes no test asserts yet (measured on the whole suite): the run fails when one of them is
+# asserted and still listed, so this list only shrinks. Each needs a test triggering it.
+NOT_YET_ASSERTED = frozenset(
+    {
+        "complex_key",
+        "empty_value",
+        "expected_list",
+        "expected_mapping",
+        "expected_text",
+        "expected_translations",
+        "file_unreadable",
+        "not_one_line",
+        "programme_missing",
+        "script_not_tifinagh",
+        "source_without_address",
+        "translation_empty_optional",
+        "unknown_key",
+    }
+)
+
+
+class HasCode(Protocol):
+    @property
+    def code(self) -> str: ...
 
 
 def problem_codes() -> set[str]:
@@ -24,8 +49,9 @@ def problem_codes() -> set[str]:
     return {code for code, entry in problems.catalogue().items() if entry["en"]["fix"]}
 
 
-def asserted(found: Iterable[Problem]) -> list[str]:
-    """The codes of ``found``, recorded as asserted: ``assert asserted(p) == ["code"]``."""
+def asserted(found: Iterable[HasCode]) -> list[str]:
+    """The codes of ``found`` (problems, or image findings), recorded as asserted:
+    ``assert asserted(problems) == ["code"]``."""
     codes = [problem.code for problem in found]
     ASSERTED.update(codes)
     return codes
@@ -58,11 +84,14 @@ def _whole_suite(session: pytest.Session) -> bool:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if exitstatus != 0 or not _whole_suite(session):
         return
-    missing = sorted(problem_codes() - ASSERTED)
-    if missing:
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-        if reporter is not None:
-            reporter.write_line(
-                f"problem codes no test asserts ({len(missing)}): {', '.join(missing)}", red=True
-            )
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    missing = sorted(problem_codes() - ASSERTED - NOT_YET_ASSERTED)
+    listed_but_asserted = sorted(NOT_YET_ASSERTED & ASSERTED)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    for words, codes in (
+        ("problem codes no test asserts", missing),
+        ("asserted now: remove from problem_registry.NOT_YET_ASSERTED", listed_but_asserted),
+    ):
+        if codes:
+            if reporter is not None:
+                reporter.write_line(f"{words} ({len(codes)}): {', '.join(codes)}", red=True)
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -18,6 +18,7 @@ import yaml
 from miftah import annotate, changes, codeowners, images
 from miftah.loading import load_catalog
 from miftah.problems import Problem
+from problem_registry import asserted
 from support import ROOT, Edit, make_photo, run_site
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -244,6 +245,7 @@ def test_the_committed_codeowners_is_up_to_date() -> None:
     assert codeowners.check(committed, codeowners.for_catalog(loaded.catalog)) == []
     stale = codeowners.check(committed + "/products/x/ @someone\n", codeowners.for_catalog(loaded.catalog))
     assert [(p.path, p.code, p.level) for p in stale] == [(codeowners.PATH, "codeowners_outdated", "warning")]
+    assert asserted(stale) == ["codeowners_outdated"]
 
 
 # --- reproducible builds ----------------------------------------------------------------------
