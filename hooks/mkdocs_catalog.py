@@ -9,7 +9,8 @@ Events used (priority in brackets; mkdocs-static-i18n uses -100 for its own):
 - on_config (0): pick up the build language, load and validate the catalog (a PluginError
   listing every problem when a record is wrong), set the site name in that language.
 - on_files (-200, after i18n has chosen the language's files): add one generated page per
-  catalog page; i18n never sees them, which avoids its "unhandled file" and TypeError traps.
+  catalog page (its Markdown is a fixed heading, never record text); i18n never sees them,
+  which avoids its "unhandled file" and TypeError traps.
 - on_nav (0): the home page's tab title in the build language.
 - on_page_markdown (0): give each catalog page its template, escaped title and description.
 - on_page_context / on_template_context (0): hand templates their view model and strings;
@@ -39,6 +40,11 @@ from miftah.problems import format_report
 
 _state: dict[str, Any] = {}
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+# The Markdown of every generated page: never a record's text, which is plain text (a name with
+# "[bio](bio)" or "{ #ms-inquiry-data }" must not become a link or an id). The templates print
+# the model; the title comes from page.meta; this heading only gives Material's skip link (the
+# first table-of-contents entry) a fixed target, the id of the templates' <h1>.
+GENERATED_MARKDOWN = "# ms-heading\n"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -67,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     maker: PageMaker = _state["maker"]
     for model in maker.all_pages():
-        files.append(File.generated(config, model.path, content=f"# {model.title}\n"))
+        files.append(File.generated(config, model.path, content=GENERATED_MARKDOWN))
         _state["pages"][model.path] = model
     files.append(File.generated(config, FACETS_PATH, content=maker.facets_json()))
     return files

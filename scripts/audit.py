@@ -4,8 +4,8 @@ Runs pip-audit on requirements.lock (hashes required, no install). Exit status 1
 package has a known vulnerability. When the vulnerability data cannot be reached — pip-audit
 fails to connect, or could not look up a single package (a mirror without PyPI's JSON API
 answers "not found" for everything, which pip-audit would report as "no known
-vulnerabilities") — it says so in one line and exits 0: an unreachable data source is not a
-pass, and the message says the audit was skipped.
+vulnerabilities"), or does not answer within ``--total-timeout`` — it says so in one line and
+exits 2: an unreachable data source is not a pass.
 """
 
 from __future__ import annotations
@@ -18,25 +18,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.lock"
+UNREACHABLE = 2  # exit status when the vulnerability data could not be reached (1: vulnerable)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lock", type=Path, default=LOCK)
     parser.add_argument("--timeout", type=int, default=30, help="seconds per request")
+    parser.add_argument("--total-timeout", type=int, default=900, help="seconds for the whole audit")
     args = parser.parse_args()
     command = [
         *(sys.executable, "-m", "pip_audit"),
         *("--requirement", str(args.lock), "--require-hashes", "--disable-pip"),
         *("--format", "json", "--progress-spinner", "off", "--timeout", str(args.timeout)),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, check=False, timeout=args.total_timeout
+        )
+    except subprocess.TimeoutExpired:
+        print(f"pip-audit NOT RUN: no answer within {args.total_timeout} s (vulnerability data unreachable)")
+        return UNREACHABLE
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
         reason = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        print(f"pip-audit SKIPPED: the vulnerability data could not be reached ({reason})")
-        return 0
+        print(f"pip-audit NOT RUN: the vulnerability data could not be reached ({reason})")
+        return UNREACHABLE
     dependencies = report.get("dependencies", [])
     vulnerable = [dep for dep in dependencies if dep.get("vulns")]
     skipped = [dep for dep in dependencies if dep.get("skip_reason")]
@@ -49,10 +57,10 @@ def main() -> int:
         return 1
     if dependencies and len(skipped) == len(dependencies):
         print(
-            f"pip-audit SKIPPED: none of the {len(dependencies)} locked packages could be looked up "
+            f"pip-audit NOT RUN: none of the {len(dependencies)} locked packages could be looked up "
             f"(vulnerability data unreachable: {skipped[0]['skip_reason']})"
         )
-        return 0
+        return UNREACHABLE
     for dep in skipped:
         print(f"not audited: {dep['skip_reason']}")
     print(f"pip-audit: no known vulnerabilities in {len(dependencies) - len(skipped)} locked packages")

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 Edit = Callable[[Path, str, str], None]
+SCRIPT_TIMEOUT_S = 600  # a build or check that hangs fails its test instead of the whole suite
 
 
 def run_site(command: str, records: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -30,6 +31,7 @@ def run_site(command: str, records: Path, site_dir: Path, *extra: str) -> subpro
         text=True,
         env=env,
         check=False,
+        timeout=SCRIPT_TIMEOUT_S,
     )
 
 
@@ -41,6 +43,7 @@ def run_check(records: Path, *extra: str) -> subprocess.CompletedProcess[str]:
         text=True,
         env=env,
         check=False,
+        timeout=SCRIPT_TIMEOUT_S,
     )
 
 

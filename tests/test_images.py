@@ -7,22 +7,26 @@ from __future__ import annotations
 import io
 import re
 import struct
+import warnings
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import skimage.data
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
 from miftah import images
 from miftah.loading import load_catalog
 from miftah.problems import format_problem
+from problem_registry import asserted
 from support import Edit, make_photo, run_check, run_site
 
 SAFFRON = "products/saffron-taliouine/product.yml"
 SAFFRON_MAIN_LINE = 134  # the line of "- file: main.jpg"
 Colour = tuple[int, int, int]
+EXIF_ORIENTATION = 0x0112
 RED, GREEN, BLUE, WHITE = (230, 20, 20), (20, 200, 40), (30, 40, 220), (250, 250, 250)
 
 # ---------------------------------------------------------------------------------------------
@@ -291,6 +295,27 @@ def truncated_jpeg(path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 
+def png_with_bad_pixel_data(cut: bool) -> Callable[[Path], object]:
+    """A 1600 × 1200 PNG whose chunk checksums are all valid but whose compressed pixel data is
+    damaged (bytes changed in the middle) or cut short: ``verify()`` finds nothing wrong."""
+
+    def make(path: Path) -> None:
+        width, height = 1600, 1200
+        rows = b"".join(b"\x00" + bytes((x * 7 + y) % 256 for x in range(width * 3)) for y in range(height))
+        packed = zlib.compress(rows)
+        middle = len(packed) // 2
+        damaged = packed[:middle] if cut else packed[:middle] + bytes(64) + packed[middle + 64 :]
+        header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+        path.write_bytes(
+            b"\x89PNG\r\n\x1a\n"
+            + png_chunk(b"IHDR", header)
+            + png_chunk(b"IDAT", damaged)
+            + png_chunk(b"IEND", b"")
+        )
+
+    return make
+
+
 def huge_png_header(width: int, height: int) -> Callable[[Path], object]:
     """A few bytes that claim a huge picture: a decompression bomb's header."""
     return lambda path: path.write_bytes(png_bytes(width, height, 8, 0, b"\x00"))
@@ -325,6 +350,16 @@ HOSTILE: dict[str, tuple[Callable[[Path], object], str, str]] = {
     ),
     "truncated": (
         truncated_jpeg,
+        'The file "main.jpg" is damaged or incomplete: it cannot be read to the end.',
+        "Copy the photo again from the phone or camera.",
+    ),
+    "png data damaged, checksums valid": (
+        png_with_bad_pixel_data(cut=False),
+        'The file "main.jpg" is damaged or incomplete: it cannot be read to the end.',
+        "Copy the photo again from the phone or camera.",
+    ),
+    "png data cut, checksums valid": (
+        png_with_bad_pixel_data(cut=True),
         'The file "main.jpg" is damaged or incomplete: it cannot be read to the end.',
         "Copy the photo again from the phone or camera.",
     ),
@@ -365,6 +400,51 @@ def test_make_check_reports_a_hostile_photo_without_traceback(scratch_catalog: P
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert '"detail.jpg" is damaged or incomplete' in output
+
+
+def test_build_refuses_a_png_with_damaged_data_naming_it(scratch_catalog: Path, tmp_path: Path) -> None:
+    png_with_bad_pixel_data(cut=True)(scratch_catalog / "products/saffron-taliouine/detail.jpg")
+    result = run_site("build", scratch_catalog, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"✖ {SAFFRON}:{SAFFRON_MAIN_LINE + 5} › photos[2].file\n" in result.stderr
+    assert '"detail.jpg" is damaged or incomplete' in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def corrupt_exif_jpeg(path: Path) -> None:
+    """A JPEG whose EXIF block says a tag's data lies beyond its end, and orientation 6."""
+    entries = struct.pack("<HHII", 0x010F, 2, 100, 1000) + struct.pack("<HHIHH", EXIF_ORIENTATION, 3, 1, 6, 0)
+    tiff = b"II*\x00" + struct.pack("<I", 8) + struct.pack("<H", 2) + entries + struct.pack("<I", 0)
+    Image.new("RGB", (1200, 1600), (200, 150, 90)).save(path, "JPEG", exif=b"Exif\x00\x00" + tiff)
+
+
+def test_corrupt_exif_is_silent_and_its_orientation_still_read(scratch_catalog: Path) -> None:
+    photo = scratch_catalog / "products/saffron-taliouine/main.jpg"
+    corrupt_exif_jpeg(photo)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert images.inspect_image(photo) == []  # 1200 wide once turned: not narrow
+        assert images.load_upright(photo, 2000).size == (1600, 1200)
+    assert [str(warning.message) for warning in caught] == []
+    result = run_check(scratch_catalog, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "EXIF" not in result.stdout + result.stderr and "Warning" not in result.stderr
+
+
+def test_mpo_photo_from_a_phone_is_a_photo_not_an_animation(scratch_catalog: Path, tmp_path: Path) -> None:
+    photo = scratch_catalog / "products/saffron-taliouine/main.jpg"
+    preview = Image.new("RGB", (320, 240), BLUE)
+    quadrants((1600, 1200)).save(photo, "MPO", save_all=True, append_images=[preview])
+    with Image.open(photo) as opened:
+        assert (opened.format, getattr(opened, "n_frames", 1)) == ("MPO", 2)  # what a phone writes
+    assert messages(scratch_catalog) == []
+    rendition = images.render_photo(photo, tmp_path / "cache")
+    assert (rendition.width, rendition.height) == (1440, 1080)
+    with Image.open(tmp_path / "cache" / rendition.of_type("image/jpeg")[-1].file) as largest:
+        assert [
+            close(c, e) for c, e in zip(quadrant_colours(largest), [RED, GREEN, BLUE, WHITE], strict=True)
+        ] == [True] * 4
 
 
 def test_small_and_animated_photos_are_warnings(scratch_catalog: Path, edit: Edit) -> None:
@@ -432,7 +512,8 @@ def test_qr_code_too_small_to_scan_is_an_error(tmp_path: Path) -> None:
     source = tmp_path / "qr.png"
     Image.new("L", (60, 60), 0).save(source, "PNG")
     [finding] = images.inspect_image(source, "qr")
-    assert (finding.code, finding.level, finding.params["min_px"]) == ("qr_too_small", "error", 120)
+    assert (finding.level, finding.params["min_px"]) == ("error", 120)
+    assert asserted([finding]) == ["qr_too_small"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -458,10 +539,10 @@ def test_unchanged_photos_are_never_encoded_again(tmp_path: Path, monkeypatch: p
 
 
 def test_build_over_real_photographs(scratch_catalog: Path, tmp_path: Path) -> None:
-    data = pytest.importorskip("skimage.data")
     folder = scratch_catalog / "products/saffron-taliouine"
     for name, (picture, orientation) in {"main.jpg": ("coffee", 6), "detail.jpg": ("astronaut", 1)}.items():
-        photo = Image.fromarray(getattr(data, picture)()).resize((1600, 1200), Image.Resampling.LANCZOS)
+        pixels = getattr(skimage.data, picture)()
+        photo = Image.fromarray(pixels).resize((1600, 1200), Image.Resampling.LANCZOS)
         photo.save(folder / name, "JPEG", quality=90, exif=gps_exif(orientation), comment=b"home of")
     site_dir = tmp_path / "site"
     result = run_site("build", scratch_catalog, site_dir)

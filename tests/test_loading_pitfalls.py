@@ -96,18 +96,84 @@ def test_deep_nesting_is_reported_not_a_crash(tmp_path: Path, depth: int) -> Non
             f"✖ {SHOWN}:1\n  The file starts with a byte-order mark (BOM).\n"
             '  Fix: Save the file as "UTF-8" without BOM.',
         ),
-        (
-            "a: 'unclosed\n",
-            f"✖ {SHOWN}:2\n  The YAML is not valid here: found unexpected end of stream.\n"
-            '  Fix: Compare this line with the "Minimal example" in CONTRIBUTING.md '
-            "(colon followed by a space, indentation with spaces, quotes closed).",
-        ),
     ],
-    ids=["empty", "list", "two-documents", "bom", "syntax"],
+    ids=["empty", "list", "two-documents", "bom"],
 )
 def test_file_shapes(tmp_path: Path, content: str | bytes, expected: str) -> None:
     _, problems = read(tmp_path, content)
     assert problems == [expected]
+
+
+# Syntax mistakes: (record text, line of the mistake, English message, French message). The
+# line is where the mistake is: an unclosed quote where it opened, not where the parser gave up.
+SYNTAX = {
+    "unclosed quote": (
+        'name:\n  en: "Culinary oil\n  fr: Huile\nstatus: published\n',
+        2,
+        "The quote opened on this line is never closed.\n"
+        "  Fix: Close the quote at the end of the value, on the same line (\"…\" or '…').",
+        "Le guillemet ouvert sur cette ligne n'est jamais fermé.\n"
+        "  Correction\u00a0: Fermez le guillemet à la fin de la valeur, sur la même ligne (\"…\" ou '…').",
+    ),
+    "colon in a value": (
+        "status: published\ntitle: Note: organic\n",
+        2,
+        "This value contains a colon followed by a space, which YAML reads as a new field.\n"
+        '  Fix: Put the whole value in quotes, for example `title: "Note: organic"`.',
+        "Cette valeur contient un deux-points suivi d'un espace, que le YAML lit comme un nouveau champ.\n"
+        '  Correction\u00a0: Mettez toute la valeur entre guillemets, par exemple « title: "Note : bio" ».',
+    ),
+    "missing colon": (
+        "a: 1\nstatus\nc: 2\n",
+        2,
+        "This line has no colon after the field name.\n"
+        '  Fix: Write "field: value" (a colon followed by a space).',
+        "Cette ligne n'a pas de deux-points après le nom du champ.\n"
+        "  Correction\u00a0: Écrivez « champ: valeur » (deux-points suivi d'un espace).",
+    ),
+    "unclosed bracket": (
+        "status: published\ntags: [oil, argan\nb: 3\n",
+        2,
+        'The list or group opened with "[" or "{" on this line is never closed.\n'
+        '  Fix: Close it with "]" or "}", or write the list with one dash per line.',
+        "La liste ou le groupe ouvert par « [ » ou « { » sur cette ligne n'est jamais fermé.\n"
+        "  Correction\u00a0: Fermez-le par « ] » ou « } », ou écrivez la liste avec un tiret par ligne.",
+    ),
+    "indentation": (
+        "name:\n  en: Oil\n fr: Huile\n",
+        3,
+        "This line does not fit with the lines above: its indentation (the spaces at the start) is wrong, "
+        "or text follows a quoted value.\n"
+        "  Fix: Line it up with the fields of the same level (same number of spaces) and leave nothing "
+        "after the closing quote.",
+        "Cette ligne ne s'accorde pas avec les lignes au-dessus : son retrait (les espaces au début) est "
+        "faux, ou du texte suit une valeur entre guillemets.\n"
+        "  Correction\u00a0: Alignez-la sur les champs de même niveau (même nombre d'espaces) et ne "
+        "laissez rien après le guillemet fermant.",
+    ),
+    "anything else": (
+        "a: 1\nb: @x\n",
+        2,
+        "The YAML is not valid here: found character that cannot start any token.\n"
+        "  Fix: Compare this line with the example in CONTRIBUTING.md (colon followed by a space, "
+        "indentation with spaces, quotes closed).",
+        "Le YAML n'est pas valide ici (message du lecteur YAML, en anglais : found character that cannot "
+        "start any token).\n"
+        "  Correction\u00a0: Comparez cette ligne avec l'exemple de CONTRIBUTING.md (deux-points suivi "
+        "d'un espace, indentation par espaces, guillemets fermés).",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SYNTAX)
+def test_syntax_mistakes_in_our_words_at_their_line(tmp_path: Path, case: str) -> None:
+    content, line, english, french = SYNTAX[case]
+    path = tmp_path / "product.yml"
+    path.write_text(content, encoding="utf-8")
+    top, problems = read_record(str(path), SHOWN)
+    assert top is None
+    assert [format_problem(problem, "en") for problem in problems] == [f"✖ {SHOWN}:{line}\n  {english}"]
+    assert [format_problem(problem, "fr") for problem in problems] == [f"✖ {SHOWN}:{line}\n  {french}"]
 
 
 def test_windows_1252_text(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import yaml
 from miftah import annotate, changes, codeowners, images
 from miftah.loading import load_catalog
 from miftah.problems import Problem
+from problem_registry import asserted
 from support import ROOT, Edit, make_photo, run_site
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -32,9 +33,19 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+GIT_TIMEOUT_S = 120
+RUN_TIMEOUT_S = 600  # a stuck checker or build fails its test instead of hanging the suite
+
+
 def run(*command: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(part) for part in command], capture_output=True, text=True, check=False, cwd=ROOT, env=env
+        [str(part) for part in command],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env=env,
+        timeout=RUN_TIMEOUT_S,
     )
 
 
@@ -135,9 +146,39 @@ def test_dry_run_of_the_pull_request_check_annotates_a_broken_record(
 
 
 def test_the_summary_steps_run(tmp_path: Path) -> None:
-    summary = run(sys.executable, ROOT / "scripts" / "pr_summary.py", "--base", "HEAD")
+    """pr_summary.py over a real pull request: a clone of this repository with one commit that
+    edits a product and adds a photo (comparing HEAD with HEAD would show nothing)."""
+    clone = tmp_path / "clone"
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for command in (
+        ["git", "clone", "--quiet", "--local", "--no-hardlinks", str(ROOT), str(clone)],
+        [
+            *git,
+            "-C",
+            str(clone),
+            "mv",
+            "products/saffron-taliouine/detail.jpg",
+            "products/saffron-taliouine/d2.jpg",
+        ],
+    ):
+        subprocess.run(command, check=True, capture_output=True, timeout=GIT_TIMEOUT_S)
+    record = clone / "products/saffron-taliouine/product.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("detail.jpg", "d2.jpg"), encoding="utf-8")
+    commit = [*git, "-C", str(clone), "commit", "--quiet", "-am", "edit"]
+    subprocess.run(commit, check=True, capture_output=True, timeout=GIT_TIMEOUT_S)
+    summary = subprocess.run(
+        [sys.executable, str(clone / "scripts" / "pr_summary.py"), "--base", "HEAD~1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=GIT_TIMEOUT_S,
+    )
     assert summary.returncode == 0, summary.stderr
     assert summary.stdout.startswith("## Ce que change la pull request · What this pull request changes")
+    assert "products/saffron-taliouine/product.yml" in summary.stdout
+    assert "d2.jpg" in summary.stdout
+    empty = run(sys.executable, ROOT / "scripts" / "pr_summary.py", "--base", "HEAD")
+    assert empty.returncode == 0 and empty.stdout != summary.stdout
     report = run(sys.executable, ROOT / "scripts" / "translations.py", "--format", "markdown")
     assert report.returncode == 0 and report.stdout.startswith("| language | missing fields |")
 
@@ -204,6 +245,7 @@ def test_the_committed_codeowners_is_up_to_date() -> None:
     assert codeowners.check(committed, codeowners.for_catalog(loaded.catalog)) == []
     stale = codeowners.check(committed + "/products/x/ @someone\n", codeowners.for_catalog(loaded.catalog))
     assert [(p.path, p.code, p.level) for p in stale] == [(codeowners.PATH, "codeowners_outdated", "warning")]
+    assert asserted(stale) == ["codeowners_outdated"]
 
 
 # --- reproducible builds ----------------------------------------------------------------------

@@ -37,8 +37,15 @@ def test_trade_terms_box_matches_the_record(sample_site: Path) -> None:
     for tier in record.trade.pricing.tiers:
         assert f"${tier.price.low} / L" in box  # USD tiers, in English notation
     assert "Indicative prices (FOB); only a quotation is binding." in box
-    for term, _place in record.trade.incoterms:
-        assert term in box
+    html = (sample_site / "en/products/argan-oil-culinary/index.html").read_text(encoding="utf-8")
+    terms = re.search(r"Incoterms</dt><dd>(.*?)</dd>", html)
+    assert terms, "no Incoterms entry"
+    assert [(term, place) for term, place in record.trade.incoterms] == [
+        ("EXW", None),
+        ("FOB", "casablanca"),
+        ("FOB", "agadir"),
+    ]  # the record, read; the page's own entry lists each, in order, not the price note's "FOB"
+    assert terms.group(1).split("<br>") == ["EXW – Ex Works", "FOB Port of Casablanca", "FOB Port of Agadir"]
     for _quantity, days in record.trade.lead_times:
         assert f": {days} days" in box
     assert "Private label (OEM) Yes" in box

@@ -188,6 +188,21 @@ def test_health_claim_on_saffron_is_a_warning(scratch_catalog: Path, edit: Edit)
             '  Fix: Rename the folder to "huile-argan".',
         ),
         (
+            "crème-dattes",
+            '  The folder name "crème-dattes" is not a valid id (lower-case letters, digits and hyphens).\n'
+            '  Fix: Rename the folder to "creme-dattes".',
+        ),
+        (
+            "阿甘油",
+            '  The folder name "阿甘油" is not a valid id (lower-case letters, digits and hyphens).\n'
+            '  Fix: Rename the folder to "a-gan-you".',
+        ),
+        (
+            "_~_",
+            '  The folder name "_~_" is not a valid id (lower-case letters, digits and hyphens).\n'
+            '  Fix: Rename the folder to "new-product".',
+        ),
+        (
             "search",
             '  The folder name "search" is reserved by the site.\n'
             '  Fix: Choose another folder name, e.g. "search-morocco".',

@@ -185,7 +185,7 @@ def inspect_image(path: Path, kind: str = "photo") -> list[Finding]:
     return findings
 
 
-INSPECTION_VERSION = 1  # raise when inspect_image finds something new: cached verdicts are redone
+INSPECTION_VERSION = 2  # raise when inspect_image finds something new: cached verdicts are redone
 
 
 def inspect_image_cached(path: Path, kind: str, cache_dir: Path) -> list[Finding]:
@@ -219,6 +219,8 @@ def _open(path: Path) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # we check it ourselves
+            warnings.simplefilter("ignore", UserWarning)  # "corrupt EXIF…": EXIF is only read for
+            # its orientation (unreadable: shown as stored) and never copied to an output
             return Image.open(path, formats=ACCEPTED_FORMATS)
     except Image.DecompressionBombError as error:
         found = re.search(r"\((\d+) pixels\)", str(error))
@@ -281,7 +283,8 @@ def _shape_findings(image: Image.Image, name: str, kind: str) -> list[Finding]:
     elif kind != "qr" and upright_width < KINDS[kind].min_width_px:
         params = {"value": name, "width": upright_width, "min_width": KINDS[kind].min_width_px}
         findings.append(Finding("image_narrow", params, "warning"))
-    frames = getattr(image, "n_frames", 1)
+    # An MPO (what many phones save) is a JPEG followed by previews or a second view: not animated.
+    frames = getattr(image, "n_frames", 1) if image.format != "MPO" else 1
     if frames > 1:
         findings.append(Finding("image_animated", {"value": name, "frames": frames}, "warning"))
     return findings
@@ -291,27 +294,26 @@ def _orientation(image: Image.Image, loaded: bool = False) -> int:
     """The EXIF orientation (1–8). A PNG's EXIF is read only if it comes before the pixels, unless
     ``loaded``: Pillow would decode the whole image to look for it after them."""
     try:
-        if image.format == "PNG" and not loaded:
-            exif = Image.Exif()
-            exif.load(image.info.get("exif", b""))
-        else:
-            exif = image.getexif()
-        value = exif.get(EXIF_ORIENTATION, 1)
+        with warnings.catch_warnings():  # "Possibly corrupt EXIF data…": the answer below says it
+            warnings.simplefilter("ignore")
+            if image.format == "PNG" and not loaded:
+                exif = Image.Exif()
+                exif.load(image.info.get("exif", b""))
+            else:
+                exif = image.getexif()
+            value = exif.get(EXIF_ORIENTATION, 1)
     except (OSError, SyntaxError, ValueError, TypeError):
         return 1  # unreadable EXIF: shown as stored
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
 def _probe_decode(image: Image.Image, path: Path) -> None:
-    """Read the pixel data to the end cheaply: JPEG at 1/8 scale, PNG chunk checksums."""
+    """Read the pixel data to the end: JPEG cheaply at 1/8 scale, PNG and WebP decoded whole
+    (chunk checksums alone miss damaged or cut compressed data whose checksums are valid)."""
     try:
-        if image.format == "JPEG":
+        if image.format in ("JPEG", "MPO"):
             image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
-            image.load()
-        elif image.format == "PNG":
-            image.verify()
-        else:
-            image.load()
+        image.load()
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise _Refusal(Finding("image_damaged", {"value": path.name})) from error
 
@@ -539,7 +541,7 @@ def load_upright(path: Path, max_width: int) -> Image.Image:
         icc = opened.info.get("icc_profile")
         upright_width = opened.height if orientation in SWAPPING_ORIENTATIONS else opened.width
         scale = max_width / upright_width
-        if opened.format == "JPEG" and scale < 1:
+        if opened.format in ("JPEG", "MPO") and scale < 1:
             opened.draft(opened.mode, (math.ceil(opened.width * scale), math.ceil(opened.height * scale)))
         opened.seek(0)  # animated: the first frame
         image = _resizable(opened)

@@ -87,6 +87,9 @@ def _load(root: Path) -> Loaded:
 def _read_programme(root: Path, problems: list[Problem]) -> rules.RawRecord | None:
     folder = root / PROGRAMME_DIR
     shown = f"{PROGRAMME_DIR}/{RECORD_FILE[PROGRAMME_DIR]}"
+    if folder.is_symlink():
+        problems.append(Problem(shown, None, "", "record_folder_is_link", {"folder": PROGRAMME_DIR}))
+        return None
     if not (folder / RECORD_FILE[PROGRAMME_DIR]).is_file():
         problems.append(Problem(shown, None, "", "programme_missing", {}))
         return None
@@ -103,6 +106,9 @@ def _read_collection(
     for folder in folders:
         shown = f"{collection}/{folder.name}/{RECORD_FILE[collection]}"
         path = folder / RECORD_FILE[collection]
+        if folder.is_symlink():  # never followed: it could publish a folder outside the repository
+            problems.append(Problem(shown, None, "", "record_folder_is_link", {"folder": folder.name}))
+            continue
         if not path.is_file():
             problems.append(Problem(shown, None, "", "record_missing", {"folder": folder.name}))
             continue
@@ -113,6 +119,9 @@ def _read_collection(
 
 
 def _read_one(folder: Path, shown: str, schema: Record, problems: list[Problem]) -> rules.RawRecord | None:
+    if (folder / shown.rsplit("/", 1)[-1]).is_symlink():  # never read: it could be any file at all
+        problems.append(Problem(shown, None, "", "record_file_is_link", {"value": shown.rsplit("/", 1)[-1]}))
+        return None
     top, read_problems = read_record(str(folder / shown.rsplit("/", 1)[-1]), shown)
     problems += read_problems
     if top is None:

@@ -21,7 +21,7 @@ from miftah.problems import Problem
 from miftah.schema import SLUG_PATTERN
 from miftah.site import PHOTO_CACHE
 from miftah.taxonomy import vocabulary
-from miftah.textrules import placeholder_in
+from miftah.textrules import ascii_id, placeholder_in, shown
 from miftah.yamlnodes import Mapping, Node, Scalar, Sequence
 
 # Folder names that would collide with the site's own top-level paths.
@@ -131,16 +131,9 @@ def check_catalog(
 
 def check_slug(record: RawRecord) -> list[Problem]:
     if not re.fullmatch(SLUG_PATTERN, record.slug):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", record.slug.lower()).strip("-")
-        return [
-            Problem(
-                record.shown_path,
-                None,
-                "",
-                "bad_slug",
-                {"slug": ascii(record.slug)[1:-1], "suggestion": suggestion},
-            )
-        ]
+        suggestion = ascii_id(record.slug, f"new-{Path(record.shown_path).stem}")  # new-product
+        params: dict[str, object] = {"slug": shown(record.slug), "suggestion": suggestion}
+        return [Problem(record.shown_path, None, "", "bad_slug", params)]
     if record.slug in RESERVED_SLUGS:
         return [Problem(record.shown_path, None, "", "reserved_slug", {"slug": record.slug})]
     return []

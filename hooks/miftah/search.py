@@ -26,11 +26,16 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+PAGEFIND_TIMEOUT_S = 600  # ~3 s for 300 products; a hang fails the build instead of blocking it
+
+
 def index_site(site_dir: Path) -> None:
     try:
-        asyncio.run(_index_pages(site_dir))
+        asyncio.run(asyncio.wait_for(_index_pages(site_dir), PAGEFIND_TIMEOUT_S))
     except OSError:
         raise
+    except TimeoutError as error:
+        raise SearchIndexError(f"Pagefind did not finish within {PAGEFIND_TIMEOUT_S} s") from error
     except Exception as error:  # the service's own failures: one line
         raise SearchIndexError(f"Pagefind failed: {error}") from error
     _sort_entry(site_dir / SEARCH_DIR / ENTRY_FILE)

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Any
 
+from pypinyin import lazy_pinyin
+
 _INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")  # control, format (zero-width, bidi), separators
 
 # What skeletons, editors and hurried contributors leave in a text instead of the text.
@@ -70,6 +72,17 @@ def shown(value: str, limit: int = 60) -> str:
         for char in value
     )
     return escaped if len(escaped) <= limit else escaped[: limit - 1] + "…"
+
+
+def ascii_id(text: str, fallback: str) -> str:
+    """An id (lower-case letters, digits, hyphens) to suggest for a name written otherwise:
+    accents dropped (crème → creme), Chinese in pinyin (阿甘油 → a-gan-you); ``fallback`` when
+    nothing is left."""
+    spelled = "-".join(lazy_pinyin(text, errors=lambda chars: chars))  # non-Chinese kept whole
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", spelled) if not unicodedata.combining(char)
+    )
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or fallback
 
 
 # Which writing system each text language must use (a zh text with no Chinese character is

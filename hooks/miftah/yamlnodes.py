@@ -93,16 +93,36 @@ def _tab_problems(text: str, shown_path: str) -> list[Problem]:
     return problems
 
 
+# The parser's usual complaints, in our words (French and English) and at the line where the
+# mistake is: an unclosed quote where it opened, not where the parser gave up. (context, problem,
+# code, whether the line is the context's); the rest keep the parser's English reason.
+_SYNTAX_CODES = (
+    ("while scanning a quoted scalar", "", "yaml_unclosed_quote", True),
+    ("", "mapping values are not allowed", "yaml_colon_in_value", False),
+    ("while scanning a simple key", "could not find expected ':'", "yaml_missing_colon", True),
+    ("while parsing a flow", "", "yaml_unclosed_bracket", True),
+    ("while parsing a block", "did not find expected", "yaml_indentation", False),
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown_path: str) -> Problem:
+    context, reason = error.context or "", error.problem or str(error)
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else None
+    if "nesting depth" in reason:  # libyaml's own limit, far beyond ours
+        return Problem(shown_path, line, "", "too_deep", {"limit": MAX_DEPTH})
+    for in_context, in_reason, code, at_context in _SYNTAX_CODES:
+        if context.startswith(in_context) and reason.startswith(in_reason):
+            opened = error.context_mark if at_context else None
+            return Problem(shown_path, opened.line + 1 if opened is not None else line, "", code, {})
+    return Problem(shown_path, line, "", "yaml_syntax", {"reason": reason})
+
+
 def _parse(text: str, shown_path: str) -> tuple[Mapping | None, list[Problem]]:
     try:
         events = list(yaml.parse(text, Loader=_YamlLoader))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = error.problem or str(error)
-        if "nesting depth" in reason:  # libyaml's own limit, far beyond ours
-            return None, [Problem(shown_path, line, "", "too_deep", {"limit": MAX_DEPTH})]
-        return None, [Problem(shown_path, line, "", "yaml_syntax", {"reason": reason})]
+        return None, [_syntax_problem(error, shown_path)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_path, None, "", "yaml_syntax", {"reason": str(error)})]
     return _TreeBuilder(shown_path).build(events)
