@@ -155,12 +155,12 @@ SYNTAX = {
         "a: 1\nb: @x\n",
         2,
         "The YAML is not valid here: found character that cannot start any token.\n"
-        "  Fix: Compare this line with the example in CONTRIBUTING.md (colon followed by a space, "
-        "indentation with spaces, quotes closed).",
+        '  Fix: Compare this line with the "Minimal example" in CONTRIBUTING.md (colon followed by a '
+        "space, indentation with spaces, quotes closed).",
         "Le YAML n'est pas valide ici (message du lecteur YAML, en anglais : found character that cannot "
         "start any token).\n"
-        "  Correction\u00a0: Comparez cette ligne avec l'exemple de CONTRIBUTING.md (deux-points suivi "
-        "d'un espace, indentation par espaces, guillemets fermés).",
+        "  Correction\u00a0: Comparez cette ligne avec l'« Exemple minimal » de CONTRIBUTING.md "
+        "(deux-points suivi d'un espace, indentation par espaces, guillemets fermés).",
     ),
 }
 
