@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pypinyin import lazy_pinyin
 
-from miftah import formatting, richtext, seo
+from miftah import formatting, richtext, search, seo
 from miftah.i18n import language_name, t
 from miftah.images import MEDIA_DIR, Rendition
 from miftah.inquiry import inquiry_data, sku_label
@@ -153,6 +153,24 @@ class ProductCard:
 
 
 @dataclass(frozen=True)
+class SearchWords:
+    """What a page adds to the search index, with explicit word boundaries (``miftah.search``):
+    two ``data-pagefind-meta`` fields, never shown."""
+
+    name: str
+    keywords: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """The search page: what it shows when a query finds nothing (also without JavaScript)."""
+
+    categories: tuple[Link, ...]
+    desk: ContactView
+
+
+@dataclass(frozen=True)
 class ProductView:
     name: TextView
     summary: TextView
@@ -170,6 +188,7 @@ class ProductView:
     quantity_label: str  # "数量（升）": the inquiry's quantity field, in the MOQ's unit
     inquiry: Markup
     qr: Markup
+    search: SearchWords = SearchWords("")
 
 
 @dataclass(frozen=True)
@@ -181,6 +200,7 @@ class CooperativeView:
     sources: tuple[Link, ...]  # where the record's facts come from (url, label: title and date)
     last_verified: str | None
     qr: Markup
+    search: SearchWords = SearchWords("")
 
 
 @dataclass(frozen=True)
@@ -283,7 +303,9 @@ class PageMaker:
             "search.html",
             title,
             t(self.lang, "search_intro"),
-            None,
+            SearchView(
+                tuple(self._term_link("categories", i) for i in self._used("categories")), self._desk()
+            ),
             self._breadcrumb([(title, "search/")]),
         )
 
@@ -320,6 +342,10 @@ class PageMaker:
             else t(self.lang, "inquiry_quantity_plain"),
             inquiry=inquiry_data(product, cooperative, self.catalog.programme, self.lang),
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
+            search=self._search_words(
+                search.product_terms(product, cooperative, self.lang),
+                [product.name, product.summary, product.description, product.ingredients, cooperative.name],
+            ),
         )
         image = self._absolute_media(renditions[0]) if renditions else None
         data = seo.product_data(
@@ -354,6 +380,10 @@ class PageMaker:
             if cooperative.last_verified
             else None,
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
+            search=self._search_words(
+                search.cooperative_terms(cooperative, products, self.lang),
+                [cooperative.name, cooperative.story],
+            ),
         )
         trail = self._breadcrumb(
             [(t(self.lang, "cooperatives_title"), "cooperatives/"), (view.card.name.text, path)]
@@ -607,6 +637,16 @@ class PageMaker:
     def _used(self, vocabulary_name: str) -> list[str]:
         """Terms that have at least one product, in vocabulary order."""
         return [i for i in vocabulary(vocabulary_name) if self._count(vocabulary_name, i)]
+
+    def _search_words(
+        self, terms: tuple[list[str], list[str], list[str]], texts: list[Translations]
+    ) -> SearchWords:
+        names, others, mentioned = terms
+        shown = [translations.show(self.lang).text for translations in texts if translations]
+        text = " ".join(
+            w for w in (search.index_words(mentioned, self.lang), search.text_words(shown, self.lang)) if w
+        )
+        return SearchWords(search.index_words(names, self.lang), search.index_words(others, self.lang), text)
 
     def _text(self, translations: Translations) -> TextView:
         """The text in the page's language, or a borrowed one with a notice."""
