@@ -57,9 +57,9 @@ def test_chinese_search_finds_products_in_chinese_only(
 ) -> None:
     page = tab("zh-CN", "phone").page
     page.goto(site_url + "/zh/search/")
-    page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(".pagefind-ui__result-link")
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.pathname)")
+    page.fill("#ms-search-input", query)
+    page.wait_for_selector(".ms-search__results a")
+    links = page.eval_on_selector_all(".ms-search__results a", "links => links.map(a => a.pathname)")
     assert any(link.startswith(expected) for link in links), links
     assert all(link.startswith("/zh/") for link in links)
 
@@ -74,9 +74,9 @@ def test_chinese_search_finds_products_in_chinese_only(
 def test_french_and_english_search(tab: Tab, site_url: str, lang: str, query: str, expected: str) -> None:
     page = tab("en-US", "desktop").page
     page.goto(f"{site_url}/{lang}/search/")
-    page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_selector(".pagefind-ui__result-link")
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.pathname)")
+    page.fill("#ms-search-input", query)
+    page.wait_for_selector(".ms-search__results a")
+    links = page.eval_on_selector_all(".ms-search__results a", "links => links.map(a => a.pathname)")
     assert expected in links
     assert all(link.startswith(f"/{lang}/") for link in links)
 
