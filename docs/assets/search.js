@@ -17,7 +17,7 @@
   var none = document.querySelector(".ms-search__none");
   var strings = JSON.parse(document.getElementById("ms-search-strings").textContent);
   var lang = document.documentElement.lang || "zh";
-  var PAGE_SIZE = 10;
+  var PAGE_SIZE = 5; // each result costs a fragment (about 2 KB) on a phone
   // The page's title and names first, then the buyer vocabulary, then the page's own text (hooks/miftah/search.py).
   var META_WEIGHTS = { title: 5, name: 4, keywords: 2, text: 0.5 };
   none.hidden = true;
