@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REALWORLD
 
 from htmlscan import find, text
 from miftah.i18n import t
 from miftah.languages import CODES
 from miftah.loading import load_catalog
-from support import run_check
+from support import ROOT, run_check
+
+REALWORLD = ROOT / "tests" / "realworld"
 
 GAPS: dict[str, list[str]] = yaml.safe_load((REALWORLD / "facts.yml").read_text(encoding="utf-8"))
 PRODUCTS = sorted(GAPS)
