@@ -19,7 +19,7 @@
   var lang = document.documentElement.lang || "zh";
   var PAGE_SIZE = 5; // each result costs a fragment (about 2 KB) on a phone
   // The page's title and names first, then the buyer vocabulary, then the page's own text (hooks/miftah/search.py).
-  var META_WEIGHTS = { title: 5, name: 4, keywords: 2, text: 0.5 };
+  var META_WEIGHTS = { title: 5, name: 4, cooperative: 4, keywords: 2, text: 0.5 };
   none.hidden = true;
 
   var loading = null;
@@ -50,22 +50,16 @@
     return found.filter(function (word, index) { return found.indexOf(word) === index; });
   }
 
-  /* Product pages before cooperative pages among equally good matches: a query matching a
-   * product's own name (title or name field) first, then other products, then the rest. The
-   * cooperative page also names its products, and Pagefind can score it higher. */
-  function order(api, query, hits) {
-    return api.search(query, { filters: { kind: "product" } }).then(function (products) {
-      var isProduct = {};
-      products.results.forEach(function (result) { isProduct[result.id] = true; });
-      function rank(hit) {
-        var fields = hit.matchedMetaFields || [];
-        var named = fields.indexOf("name") >= 0 || fields.indexOf("title") >= 0;
-        return (named ? 2 : 0) + (isProduct[hit.id] ? 1 : 0);
-      }
-      return hits.map(function (hit, index) { return { hit: hit, rank: rank(hit), index: index }; })
-        .sort(function (a, b) { return b.rank - a.rank || a.index - b.index; })
-        .map(function (entry) { return entry.hit; });
-    });
+  /* Products before cooperatives, each group in Pagefind's order: a cooperative page names its
+   * products and its own name often holds the product type (松露合作社), and Pagefind can score it
+   * above the product itself. A cooperative page is the one whose "cooperative" field matched. */
+  function rank(fields) {
+    return fields.indexOf("cooperative") >= 0 ? 0 : 1;
+  }
+  function order(entries) {
+    return entries.map(function (entry, index) { return { entry: entry, index: index }; })
+      .sort(function (a, b) { return b.entry.rank - a.entry.rank || a.index - b.index; })
+      .map(function (item) { return item.entry; });
   }
 
   /* Pages for a query: all of its words if any page has them, else those with the most of them. */
@@ -74,26 +68,23 @@
       return api.search(query).then(function (answer) {
         var parts = words(query);
         if (answer.results.length) {
-          return order(api, query, answer.results).then(function (hits) { return { hits: hits, partial: false }; });
+          var ranked = order(answer.results.map(function (hit) { return { hit: hit, rank: rank(hit.matchedMetaFields || []) }; }));
+          return { hits: ranked.map(function (entry) { return entry.hit; }), partial: false };
         }
         if (parts.length < 2) return { hits: [], partial: false };
-        var asked = parts.map(function (word) { return api.search(word); });
-        var products = parts.map(function (word) { return api.search(word, { filters: { kind: "product" } }); });
-        return Promise.all(asked.concat(products)).then(function (answers) {
+        return Promise.all(parts.map(function (word) { return api.search(word); })).then(function (answers) {
           var pages = {};
-          answers.slice(0, parts.length).forEach(function (one) {
+          answers.forEach(function (one) {
             one.results.forEach(function (result) {
-              var page = pages[result.id] || (pages[result.id] = { result: result, words: 0, score: 0, product: 0 });
+              var page = pages[result.id] || (pages[result.id] = { hit: result, words: 0, score: 0, rank: 0 });
               page.words += 1;
               page.score += result.score;
+              page.rank = Math.max(page.rank, rank(result.matchedMetaFields || []));
             });
           });
-          answers.slice(parts.length).forEach(function (one) {
-            one.results.forEach(function (result) { pages[result.id].product = 1; });
-          });
           var hits = Object.keys(pages).map(function (id) { return pages[id]; });
-          hits.sort(function (a, b) { return b.words - a.words || b.product - a.product || b.score - a.score; });
-          return { hits: hits.map(function (page) { return page.result; }), partial: hits.length > 0 };
+          hits.sort(function (a, b) { return b.words - a.words || b.rank - a.rank || b.score - a.score; });
+          return { hits: hits.map(function (page) { return page.hit; }), partial: hits.length > 0 };
         });
       });
     });

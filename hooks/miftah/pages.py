@@ -160,6 +160,7 @@ class SearchWords:
     name: str
     keywords: str = ""
     text: str = ""
+    field: str = search.NAME_FIELD  # a cooperative's names: search.COOPERATIVE_FIELD
 
 
 @dataclass(frozen=True)
@@ -383,6 +384,7 @@ class PageMaker:
             search=self._search_words(
                 search.cooperative_terms(cooperative, products, self.lang),
                 [cooperative.name, cooperative.story],
+                search.COOPERATIVE_FIELD,
             ),
         )
         trail = self._breadcrumb(
@@ -639,14 +641,19 @@ class PageMaker:
         return [i for i in vocabulary(vocabulary_name) if self._count(vocabulary_name, i)]
 
     def _search_words(
-        self, terms: tuple[list[str], list[str], list[str]], texts: list[Translations]
+        self,
+        terms: tuple[list[str], list[str], list[str]],
+        texts: list[Translations],
+        field: str = search.NAME_FIELD,
     ) -> SearchWords:
         names, others, mentioned = terms
         shown = [translations.show(self.lang).text for translations in texts if translations]
         text = " ".join(
             w for w in (search.index_words(mentioned, self.lang), search.text_words(shown, self.lang)) if w
         )
-        return SearchWords(search.index_words(names, self.lang), search.index_words(others, self.lang), text)
+        return SearchWords(
+            search.index_words(names, self.lang), search.index_words(others, self.lang), text, field
+        )
 
     def _text(self, translations: Translations) -> TextView:
         """The text in the page's language, or a borrowed one with a notice."""

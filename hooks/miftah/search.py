@@ -68,8 +68,8 @@ def _sort_entry(entry: Path) -> None:
 # 油…), so that whatever ICU cuts out of it begins a word, and on Chinese pages its pinyin too
 # (aganyou ganyou you):
 #
-# * ``name`` — the page's own names in every script (Pagefind's ``title`` is the heading as one
-#   unsegmented word: 松露 does not begin 沙漠松露);
+# * ``name`` (``cooperative`` on a cooperative's page) — the page's own names in every script
+#   (Pagefind's ``title`` is the heading as one unsegmented word: 松露 does not begin 沙漠松露);
 # * ``keywords`` — the record's keywords, the buyer vocabulary of ``data/search_synonyms.yml``, its
 #   category, label and places, the cooperative;
 # * ``text`` — the names of product types the page only mentions (saffron in saffron honey), and
@@ -80,6 +80,7 @@ def _sort_entry(entry: Path) -> None:
 # docs/assets/search.js). French and English need only the words: their text has spaces.
 
 NAME_FIELD = "name"
+COOPERATIVE_FIELD = "cooperative"  # a cooperative page's names: ranked apart from a product's
 KEYWORDS_FIELD = "keywords"
 TEXT_FIELD = "text"
 TEXT_WINDOW_CHARS = 4  # ICU words are 1 to 4 characters; a longer one falls back to its prefix
