@@ -462,8 +462,8 @@ def search_weight(browser: Any, url: str, term: str, origin: str) -> dict[str, A
     traffic = Traffic(context, page)
     started = time.perf_counter()
     page.goto(url, wait_until="domcontentloaded")
-    page.locator(".pagefind-ui__search-input").fill(term)
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=30_000)
+    page.locator("#ms-search-input").fill(term)
+    page.locator(".ms-search__results a").first.wait_for(timeout=30_000)
     result = {**traffic.summary(origin), "term": term, "seconds": round(time.perf_counter() - started, 2)}
     context.close()
     return result

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pypinyin import lazy_pinyin
 
-from miftah import formatting, richtext, seo
+from miftah import formatting, richtext, search, seo
 from miftah.i18n import language_name, t
 from miftah.images import MEDIA_DIR, Rendition
 from miftah.inquiry import inquiry_data, sku_label
@@ -157,6 +157,25 @@ class ProductCard:
 
 
 @dataclass(frozen=True)
+class SearchWords:
+    """What a page adds to the search index, with explicit word boundaries (``miftah.search``):
+    two ``data-pagefind-meta`` fields, never shown."""
+
+    name: str
+    keywords: str = ""
+    text: str = ""
+    field: str = search.NAME_FIELD  # a cooperative's names: search.COOPERATIVE_FIELD
+
+
+@dataclass(frozen=True)
+class SearchView:
+    """The search page: what it shows when a query finds nothing (also without JavaScript)."""
+
+    categories: tuple[Link, ...]
+    desk: ContactView
+
+
+@dataclass(frozen=True)
 class ProductView:
     name: TextView
     summary: TextView
@@ -174,6 +193,7 @@ class ProductView:
     quantity_label: str  # "数量（升）": the inquiry's quantity field, in the MOQ's unit
     inquiry: Markup
     qr: Markup
+    search: SearchWords = SearchWords("")
 
 
 @dataclass(frozen=True)
@@ -185,6 +205,7 @@ class CooperativeView:
     sources: tuple[Link, ...]  # where the record's facts come from (url, label: title and date)
     last_verified: str | None
     qr: Markup
+    search: SearchWords = SearchWords("")
 
 
 @dataclass(frozen=True)
@@ -300,7 +321,9 @@ class PageMaker:
             "search.html",
             title,
             t(self.lang, "search_intro"),
-            None,
+            SearchView(
+                tuple(self._term_link("categories", i) for i in self._used("categories")), self._desk()
+            ),
             self._breadcrumb([(title, "search/")]),
         )
 
@@ -337,6 +360,10 @@ class PageMaker:
             else t(self.lang, "inquiry_quantity_plain"),
             inquiry=inquiry_data(product, cooperative, self.catalog.programme, self.lang),
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
+            search=self._search_words(
+                search.product_terms(product, cooperative, self.lang),
+                [product.name, product.summary, product.description, product.ingredients, cooperative.name],
+            ),
         )
         image = self._absolute_media(renditions[0]) if renditions else None
         data = seo.product_data(
@@ -371,6 +398,11 @@ class PageMaker:
             if cooperative.last_verified
             else None,
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
+            search=self._search_words(
+                search.cooperative_terms(cooperative, products, self.lang),
+                [cooperative.name, cooperative.story],
+                search.COOPERATIVE_FIELD,
+            ),
         )
         trail = self._breadcrumb(
             [(t(self.lang, "cooperatives_title"), "cooperatives/"), (view.card.name.text, path)]
@@ -674,6 +706,21 @@ class PageMaker:
     def _used(self, vocabulary_name: str) -> list[str]:
         """Terms that have at least one product, in vocabulary order."""
         return [i for i in vocabulary(vocabulary_name) if self._count(vocabulary_name, i)]
+
+    def _search_words(
+        self,
+        terms: tuple[list[str], list[str], list[str]],
+        texts: list[Translations],
+        field: str = search.NAME_FIELD,
+    ) -> SearchWords:
+        names, others, mentioned = terms
+        shown = [translations.show(self.lang).text for translations in texts if translations]
+        text = " ".join(
+            w for w in (search.index_words(mentioned, self.lang), search.text_words(shown, self.lang)) if w
+        )
+        return SearchWords(
+            search.index_words(names, self.lang), search.index_words(others, self.lang), text, field
+        )
 
     def _text(self, translations: Translations) -> TextView:
         """The text in the page's language, or a borrowed one with a notice."""
