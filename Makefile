@@ -9,7 +9,7 @@ lang ?=
 PRODUCTS ?= 300
 
 .PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative bench-photos bench \
-	install codeowners audit deploy-s3
+	install codeowners audit deploy-s3 format edit
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,12 @@ build: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 build: $(STAMP)  ## validate the records, then build the static site into site/
 	$(BIN)/python scripts/site.py build
 
-check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings included)
+check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings included), and their layout
 	$(BIN)/python scripts/check.py --strict $(if $(lang),--lang $(lang)) $(if $(format),--format $(format))
+	$(BIN)/python scripts/format.py --check $(if $(lang),--lang $(lang)) $(if $(format),--format $(format))
+
+format: $(STAMP)  ## write every record in its one layout (the one the web editor writes)
+	$(BIN)/python scripts/format.py
 
 codeowners: $(STAMP)  ## regenerate .github/CODEOWNERS from the cooperatives' reviewers
 	$(BIN)/python scripts/codeowners.py
