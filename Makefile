@@ -30,6 +30,10 @@ check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings i
 	$(BIN)/python scripts/check.py --strict $(if $(lang),--lang $(lang)) $(if $(format),--format $(format))
 	$(BIN)/python scripts/format.py --check $(if $(lang),--lang $(lang)) $(if $(format),--format $(format))
 
+edit: $(STAMP)  ## the web editor on http://127.0.0.1:8081 over this working copy (needs npm ci)
+	test -d node_modules/decap-cms || npm ci --no-audit --no-fund --ignore-scripts
+	$(BIN)/python scripts/edit.py $(if $(port),--port $(port))
+
 format: $(STAMP)  ## write every record in its one layout (the one the web editor writes)
 	$(BIN)/python scripts/format.py
 
