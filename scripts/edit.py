@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import hashlib
 import http.server
 import json
@@ -159,7 +160,7 @@ def handler(records: Path, page: Path, origin: str) -> type[http.server.SimpleHT
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, default=8081)
+    parser.add_argument("--port", type=int, default=8081, help="0: any free port")
     args = parser.parse_args()
     records = site.records_root(ROOT)
     with tempfile.TemporaryDirectory(prefix="miftah-editor-") as folder:
@@ -169,10 +170,8 @@ def main() -> int:
         origin = f"http://{HOST}:{server.server_address[1]}"
         server.RequestHandlerClass = handler(records, page, origin)
         print(f"Editor: {origin}/  (records: {records}; Ctrl-C to stop)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

@@ -49,10 +49,12 @@ FOLDERS = {"cooperative": "cooperatives", "product": "products"}
 GITHUB_REPO = os.environ.get("EDITOR_GITHUB_REPO", "miftah-souk/catalog")
 AUTH_URL = "https://miftah-souk-auth.example.org"  # the OAuth endpoint (README: "Web editor")
 LANGUAGE_LABELS = {"zh": "中文", "fr": "Français", "en": "English", "ar": "العربية", "tfng": "ⵜⴰⵎⴰⵣⵉⵖⵜ"}
-WORDS = {
+COLLECTION_LABELS = {
+    "fr": {"products": ("Produits", "Produit"), "cooperatives": ("Coopératives", "Coopérative")},
+    "en": {"products": ("Products", "Product"), "cooperatives": ("Cooperatives", "Cooperative")},
+}
+WORDS: dict[str, dict[str, str]] = {
     "fr": {
-        "products": ("Produits", "Produit"),
-        "cooperatives": ("Coopératives", "Coopérative"),
         "at_most": "au plus {n} caractères",
         "example": "exemple : {example}",
         "between": "entre {low} et {high}",
@@ -61,8 +63,6 @@ WORDS = {
         "file": "Dans le dossier de la fiche ; nom sûr (minuscules, chiffres, tirets) donné à l'envoi.",
     },
     "en": {
-        "products": ("Products", "Product"),
-        "cooperatives": ("Cooperatives", "Cooperative"),
         "at_most": "at most {n} characters",
         "example": "example: {example}",
         "between": "between {low} and {high}",
@@ -111,7 +111,7 @@ def cms_config(lang: str) -> dict[str, Any]:
 
 def _collection(name: str, lang: str) -> dict[str, Any]:
     folder = FOLDERS[name]
-    plural, singular = WORDS[lang][folder]
+    plural, singular = COLLECTION_LABELS[lang][folder]
     return {
         "name": folder,
         "label": plural,
@@ -143,6 +143,8 @@ def field_config(spec: Field, lang: str, path: str, context_required: bool, reco
     config: dict[str, Any] = {"name": spec.name, "label": label(help_text), "required": required}
     config.update(_widget(spec.kind, lang, path, required, record, hints))
     hints.append(f"`{path}`")
+    if hints[0] == config["label"]:  # a short help is the label already
+        hints = hints[1:]
     config["hint"] = " — ".join(hint for hint in hints if hint)
     return config
 
@@ -217,7 +219,6 @@ def _widget(
             "date_format": "YYYY-MM-DD",
             "time_format": False,
             "picker_utc": True,
-            "default": "",
         }
     return {"widget": "string", "pattern": [_pattern(kind), _pattern_message(kind, lang)]}
 
@@ -270,7 +271,9 @@ def _options(kind: Choice, lang: str) -> list[dict[str, str]]:
 
 
 def label(help_text: str) -> str:
-    """A short label from a field's help: its first clause."""
+    """A short label from a field's help: all of it when short, else its first clause."""
+    if len(help_text.rstrip(".")) <= 60:
+        return help_text.rstrip(".")
     first = re.split(r" : |: | ; |; | \(|\. |, ou |, or ", help_text, maxsplit=1)[0]
     return first.rstrip(".").strip() or help_text
 
