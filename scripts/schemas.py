@@ -2,7 +2,8 @@
 
 Writes schemas/product.schema.json, schemas/cooperative.schema.json and
 schemas/programme.schema.json, and the field reference
-inside CONTRIBUTING.md, and the web editor's configuration editor/config.json. With --check, writes nothing and exits 1 when a file is out of date.
+inside CONTRIBUTING.md, and the web editor's configuration editor/config.json.
+With --check, writes nothing and exits 1 when a file is out of date.
 """
 
 from __future__ import annotations

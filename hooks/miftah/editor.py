@@ -97,6 +97,7 @@ def cms_config(lang: str) -> dict[str, Any]:
             "branch": "main",
             "base_url": AUTH_URL,
             "open_authoring": True,
+            "auth_scope": "public_repo",
             "always_fork": True,
             "squash_merges": True,
         },
