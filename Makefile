@@ -9,7 +9,7 @@ lang ?=
 PRODUCTS ?= 300
 
 .PHONY: serve build check test lint lock clean schemas translations new-product new-cooperative bench-photos bench \
-	install codeowners audit deploy-s3 cache-report cache-prune
+	install codeowners audit deploy-s3 cache-report cache-prune format edit
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,16 @@ build: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 build: $(STAMP)  ## validate the records, then build the static site into site/
 	$(BIN)/python scripts/site.py build
 
-check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings included)
+check: $(STAMP)  ## validate the records only (exit 1 on any problem, warnings included), and their layout
 	$(BIN)/python scripts/check.py --strict $(if $(lang),--lang $(lang)) $(if $(format),--format $(format))
+	$(BIN)/python scripts/format.py --check $(if $(lang),--lang $(lang)) $(if $(format),--format $(format))
+
+edit: $(STAMP)  ## the web editor on http://127.0.0.1:8081 over this working copy (needs npm ci)
+	test -d node_modules/decap-cms || npm ci --no-audit --no-fund --ignore-scripts
+	$(BIN)/python scripts/edit.py $(if $(port),--port $(port))
+
+format: $(STAMP)  ## write every record in its one layout (the one the web editor writes)
+	$(BIN)/python scripts/format.py
 
 codeowners: $(STAMP)  ## regenerate .github/CODEOWNERS from the cooperatives' reviewers
 	$(BIN)/python scripts/codeowners.py

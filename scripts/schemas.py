@@ -2,7 +2,8 @@
 
 Writes schemas/product.schema.json, schemas/cooperative.schema.json and
 schemas/programme.schema.json, and the field reference
-inside CONTRIBUTING.md. With --check, writes nothing and exits 1 when a file is out of date.
+inside CONTRIBUTING.md, and the web editor's configuration editor/config.json.
+With --check, writes nothing and exits 1 when a file is out of date.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import reference  # noqa: E402
+from miftah import editor, reference  # noqa: E402
 
 
 def expected_files() -> dict[Path, str]:
     files = {
         ROOT / "schemas" / f"{name}.schema.json": reference.json_schema(name) for name in reference.SCHEMAS
     }
+    files[ROOT / "editor" / "config.json"] = editor.configuration_text()
     contributing = ROOT / "CONTRIBUTING.md"
     files[contributing] = reference.replace_reference(contributing.read_text(encoding="utf-8"))
     return files

@@ -60,7 +60,7 @@ def test_either_or_year_gets_the_range_form(scratch_catalog: Path, edit: Edit) -
 
 def test_price_range_in_dirhams_is_a_price(scratch_catalog: Path, edit: Edit) -> None:
     edit(scratch_catalog / ARGAN, "    currency: USD", "    currency: MAD")
-    edit(scratch_catalog / ARGAN, '        price: "48.00"', '        price: "120-150"')
+    edit(scratch_catalog / ARGAN, "        price: 48.00", '        price: "120-150"')
     loaded = load_catalog(scratch_catalog)
     assert loaded.problems == []
     assert loaded.catalog is not None
@@ -70,7 +70,7 @@ def test_price_range_in_dirhams_is_a_price(scratch_catalog: Path, edit: Edit) ->
 
 
 def test_prices_as_written_in_the_wild_get_their_fix(scratch_catalog: Path, edit: Edit) -> None:
-    edit(scratch_catalog / ARGAN, '        price: "48.00"', '        price: "3,85"')
+    edit(scratch_catalog / ARGAN, "        price: 48.00", '        price: "3,85"')
     edit(scratch_catalog / ARGAN, "    currency: USD", "    currency: DH")
     edit(scratch_catalog / ARGAN, "    unit: l\n    tiers", "    unit: litre\n    tiers")
     edit(scratch_catalog / ARGAN, "      value: 500\n", '      value: "½"\n')

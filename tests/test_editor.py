@@ -1,0 +1,145 @@
+"""The web editor's configuration follows the schema: every field of both record kinds is in the
+form (100 %), with the schema's choices, sizes and patterns; the committed editor/config.json is
+up to date; the editor's JavaScript writes every record exactly as `make format` does; the page
+asks search engines to stay away and names no other host."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from miftah import editor, recordformat
+from miftah.kinds import Choice, ListOf
+from miftah.schema import COOPERATIVE, PRODUCT, PROGRAMME
+from support import ROOT
+
+SCHEMAS = {"product": PRODUCT, "cooperative": COOPERATIVE, "programme": PROGRAMME}
+NODE = shutil.which("node")
+
+
+def form_paths(fields: list[dict[str, Any]], prefix: str = "") -> list[str]:
+    paths = []
+    for config in fields:
+        path = f"{prefix}.{config['name']}" if prefix else config["name"]
+        paths.append(path)
+        inner = config.get("fields", [])
+        if config.get("widget") == "list" and inner:
+            paths += form_paths(inner, f"{path}[]")
+        else:
+            paths += form_paths(inner, path)
+    return paths
+
+
+@pytest.mark.parametrize("lang", editor.UI_LANGUAGES)
+@pytest.mark.parametrize("name", editor.RECORDS)
+def test_every_schema_field_is_in_the_form(name: str, lang: str) -> None:
+    collection = next(c for c in editor.cms_config(lang)["collections"] if c["name"] == editor.FOLDERS[name])
+    assert form_paths(collection["fields"]) == editor.field_paths(editor.RECORDS[name])
+
+
+def test_choices_sizes_and_required_follow_the_schema() -> None:
+    fields = {f["name"]: f for f in editor.cms_config("fr")["collections"][1]["fields"]}
+    assert [o["value"] for o in fields["category"]["options"]] == Choice(vocabulary="categories").ids()
+    assert fields["name"]["required"] and fields["name"]["fields"][0]["required"]  # zh
+    photos = fields["photos"]
+    assert photos["widget"] == "list" and photos["max"] == 12
+    hs_code = fields["hs_code"]
+    assert re.fullmatch(hs_code["pattern"][0], "1515.90") and not re.fullmatch(
+        hs_code["pattern"][0], "151590"
+    )
+    trade = {f["name"]: f for f in fields["trade"]["fields"]}
+    quantity = trade["moq"]["fields"][0]
+    assert quantity["required"] is False and "trade.moq" in quantity["hint"]  # required once moq is filled
+    spec = next(s for s in PRODUCT.fields if s.name == "photos")
+    assert isinstance(spec.kind, ListOf)
+    assert "Photos du produit" in photos["label"] and "`photos`" in photos["hint"]
+
+
+def test_committed_configuration_is_up_to_date() -> None:
+    assert (ROOT / "editor" / "config.json").read_text(encoding="utf-8") == editor.configuration_text(), (
+        "run `make schemas`"
+    )
+
+
+def test_editor_page_is_noindex_and_self_hosted() -> None:
+    page = (ROOT / "editor" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all(not re.match(r"[a-z]+:|//", source) for source in sources)
+
+
+@pytest.fixture(scope="module")
+def assembled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if NODE is None or not (ROOT / "node_modules" / "decap-cms").is_dir():
+        pytest.skip("node and `npm ci` needed")
+    destination = tmp_path_factory.mktemp("editor")
+    editor.assemble(ROOT, destination)
+    return destination
+
+
+def run_node(assembled: Path, script: str, data: object) -> Any:
+    assert NODE is not None
+    program = f'import * as format from "{assembled.as_posix()}/miftah-format.js";\n{script}'
+    result = subprocess.run(
+        [NODE, "--input-type=module", "-e", program],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+PATTERNS = ("products/*/product.yml", "cooperatives/*/cooperative.yml", "programme/programme.yml")
+
+
+def test_the_editor_writes_every_record_as_make_format_does(assembled: Path) -> None:
+    files = sorted(
+        p for base in (ROOT, ROOT / "tests/realworld") for pattern in PATTERNS for p in base.glob(pattern)
+    )
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    # … and a record as Decap hands it over after an edit: numbers, empty strings, new lists.
+    jobs = [
+        [path.stem, recordformat.shape(SCHEMAS[path.stem]), text]
+        for path, text in zip(files, texts, strict=True)
+    ]
+    script = (
+        'import fs from "node:fs";\n'
+        "const jobs = JSON.parse(fs.readFileSync(0, 'utf8'));\n"
+        "const out = jobs.map(([kind, shape, text]) => format.formatText(text, kind, shape));\n"
+        "const edited = format.recordFormat('product', jobs.find(j => j[0] === 'product')[1]);\n"
+        "const data = edited.fromFile(jobs.find(j => j[0] === 'product')[2]);\n"
+        "data.shelf_life_months = 24; data.botanical_name = ''; data.keywords = {zh: '', fr: '', en: ''};\n"
+        "out.push(edited.toFile(data));\n"
+        "process.stdout.write(JSON.stringify(out));"
+    )
+    written = run_node(assembled, script, jobs)
+    expected = [
+        recordformat.format_record(text, path.stem, SCHEMAS[path.stem])
+        for path, text in zip(files, texts, strict=True)
+    ]
+    assert len(files) > 80
+    for path, mine, theirs in zip(files, expected, written, strict=False):
+        assert theirs == mine, path
+    first_product = next(i for i, job in enumerate(jobs) if job[0] == "product")
+    edited_text = texts[first_product]
+    assert "shelf_life_months: 24" in written[-1]
+    assert "botanical_name" not in written[-1]
+    assert len(written[-1].splitlines()) <= len(edited_text.splitlines())
+
+
+def test_every_form_pattern_is_a_javascript_regular_expression(assembled: Path) -> None:
+    patterns = sorted(set(re.findall(r'"pattern": \[\s*"((?:[^"\\]|\\.)*)"', editor.configuration_text())))
+    script = (
+        'import fs from "node:fs";\nconst bad = JSON.parse(fs.readFileSync(0, "utf8")).filter(p => {'
+        " try { new RegExp(p); return false; } catch { return true; } });\n"
+        "process.stdout.write(JSON.stringify(bad));"
+    )
+    assert patterns
+    assert run_node(assembled, script, [json.loads(f'"{p}"') for p in patterns]) == []
