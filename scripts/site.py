@@ -191,6 +191,12 @@ def serve(host: str, port: int, message_lang: str, all_languages: bool = False) 
             failure.set(f"{type(error).__name__}: {error}")
             print(f"Build failed: {type(error).__name__}: {error}", file=sys.stderr)
 
+    # The server logs a 404 or the failure page (500) as a WARNING of "mkdocs.livereload"; MkDocs'
+    # strict mode counts every warning of "mkdocs.*" during a build, so a request answered while a
+    # rebuild runs would abort it ("Aborted with 1 warnings"). Its log goes to its own handler.
+    requests_log = logging.getLogger("mkdocs.livereload")
+    requests_log.propagate = False
+    requests_log.addHandler(logging.StreamHandler())
     rebuild()
     server = PreviewServer(browsed, failure, builder=rebuild, host=host, port=port, root=str(preview))
     server.error_handler = lambda code: _error_page(preview, code)

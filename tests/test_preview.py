@@ -91,7 +91,8 @@ def test_preview_shows_a_broken_record_in_the_browser_until_it_is_fixed(
         "--lang",
         "en",
     ]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = (tmp_path / "preview.log").open("wb")  # a file, not a pipe nobody reads: a full pipe blocks
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     record = scratch_catalog / "products" / "carob-powder" / "product.yml"
     original = record.read_text(encoding="utf-8")
@@ -110,3 +111,4 @@ def test_preview_shows_a_broken_record_in_the_browser_until_it_is_fixed(
     finally:
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=30)
+        log.close()

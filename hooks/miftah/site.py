@@ -129,7 +129,9 @@ def fingerprint_assets(language_dir: Path) -> dict[str, str]:
     """Give each of our own assets (catalog.css, catalog.js, favicon.svg: the files directly in
     ``assets/``) a name carrying its content hash, and point every page at it: a page cached for
     a few minutes then never runs with newer CSS or JS. Returns old name → new name."""
-    renamed = {}
+    renamed: dict[str, str] = {}
+    if not (language_dir / ASSETS_DIR).is_dir():  # nothing of ours to name (a bare page)
+        return renamed
     for path in sorted((language_dir / ASSETS_DIR).iterdir()):
         if path.is_file() and not re.search(r"\.[0-9a-f]{8}(\.min)?\.[a-z]+$", path.name):
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:FINGERPRINT_CHARS]
