@@ -8,27 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from miftah.loading import load_catalog
-from miftah.problems import format_problem
-from support import Edit, line_of, run_check
+from support import NOV_29_2026, Edit, at, messages, run_check
 
 ARGAN = "products/argan-oil-culinary/product.yml"
 SAFFRON = "products/saffron-taliouine/product.yml"
 TIFAOUT = "cooperatives/tifaout-argan/cooperative.yml"
-NOV_29_2026 = "1795910400"
 
 
 @pytest.fixture(autouse=True)
 def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", NOV_29_2026)
-
-
-def messages(records: Path) -> list[str]:
-    return [format_problem(problem, "en") for problem in load_catalog(records).problems]
-
-
-def at(records: Path, path: str, needle: str) -> str:
-    return f"{path}:{line_of(records / path, needle)}"
 
 
 def test_certificate_reference_must_exist_in_the_cooperative(scratch_catalog: Path, edit: Edit) -> None:
