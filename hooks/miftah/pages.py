@@ -289,9 +289,6 @@ class PageMaker:
         title = t(self.lang, "catalog_title")
         return self._paginated("products/", "products/index.md", title, view, [])
 
-    def catalog_page(self) -> PageModel:
-        return self.catalog_pages()[0]
-
     def home_page(self) -> PageModel:
         """The home page's featured products and structured data (its text is in docs/)."""
         featured = [p for p in self.catalog.published_products() if p.featured]
@@ -431,9 +428,6 @@ class PageMaker:
             url, f"categories/{term_id}.md", title, self._listing(intro, products), catalog
         )
 
-    def category_page(self, term_id: str) -> PageModel:
-        return self.category_pages(term_id)[0]
-
     def region_pages(self, term_id: str) -> list[PageModel]:
         label = vocabulary("regions")[term_id].label(self.lang)
         cooperatives = [c for c in self._sorted_cooperatives() if c.region == term_id]
@@ -444,9 +438,6 @@ class PageMaker:
         title = t(self.lang, "region_title", label=label)
         catalog = [(t(self.lang, "catalog_title"), "products/")]
         return self._paginated(f"regions/{term_id}/", f"regions/{term_id}.md", title, view, catalog)
-
-    def region_page(self, term_id: str) -> PageModel:
-        return self.region_pages(term_id)[0]
 
     def _paginated(
         self, url: str, source: str, title: str, view: ListingView, trail: list[tuple[str, str]]
