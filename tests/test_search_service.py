@@ -1,0 +1,51 @@
+"""The Pagefind service client of miftah.search, against the real Pagefind binary."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from pagefind.index import IndexConfig
+
+from miftah.search import SearchIndexError, _PromptService
+
+
+async def _session(steps):  # type: ignore[no-untyped-def]
+    service = await _PromptService().launch()
+    try:
+        index = await service.create_index(IndexConfig())
+        return await steps(service, index)
+    finally:
+        service._backend.kill()
+        await service._backend.wait()
+
+
+def run(steps):  # type: ignore[no-untyped-def]
+    return asyncio.run(asyncio.wait_for(_session(steps), 20))
+
+
+def test_a_page_is_indexed_and_answered() -> None:
+    async def steps(service, index):  # type: ignore[no-untyped-def]
+        return await index.add_html_file(content="<html><body><p>阿甘油</p></body></html>", url="/x/")
+
+    reply = run(steps)
+    assert reply["type"] == "IndexedFile"
+    assert reply["page_word_count"] > 0
+
+
+def test_an_error_of_the_service_is_the_error_of_the_page() -> None:
+    async def steps(service, index):  # type: ignore[no-untyped-def]
+        await index.add_html_file(content="<html></html>", url=None, source_path=None)
+
+    with pytest.raises(SearchIndexError, match=r"^Either source_path or url must be provided$"):
+        run(steps)
+
+
+def test_a_garbled_reply_fails_the_waiting_page_instead_of_hanging() -> None:
+    async def steps(service, index):  # type: ignore[no-untyped-def]
+        service._backend.stdin.write(b"bm90IGpzb24=,")  # "not json": the service echoes it back
+        await service._backend.stdin.drain()
+        await index.add_html_file(content="<html><body><p>x</p></body></html>", url="/x/")
+
+    with pytest.raises(SearchIndexError, match=r"^its service stopped answering \("):
+        run(steps)
