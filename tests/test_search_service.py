@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import pytest
 from pagefind.index import IndexConfig
 
 from miftah.search import SearchIndexError, _PromptService
 
+Steps = Callable[[Any, Any], Awaitable[Any]]
 
-async def _session(steps):  # type: ignore[no-untyped-def]
+
+async def _session(steps: Steps) -> Any:
     service = await _PromptService().launch()
     try:
         index = await service.create_index(IndexConfig())
@@ -20,12 +24,12 @@ async def _session(steps):  # type: ignore[no-untyped-def]
         await service._backend.wait()
 
 
-def run(steps):  # type: ignore[no-untyped-def]
+def run(steps: Steps) -> Any:
     return asyncio.run(asyncio.wait_for(_session(steps), 20))
 
 
 def test_a_page_is_indexed_and_answered() -> None:
-    async def steps(service, index):  # type: ignore[no-untyped-def]
+    async def steps(service: Any, index: Any) -> Any:
         return await index.add_html_file(content="<html><body><p>阿甘油</p></body></html>", url="/x/")
 
     reply = run(steps)
@@ -34,7 +38,7 @@ def test_a_page_is_indexed_and_answered() -> None:
 
 
 def test_an_error_of_the_service_is_the_error_of_the_page() -> None:
-    async def steps(service, index):  # type: ignore[no-untyped-def]
+    async def steps(service: Any, index: Any) -> Any:
         await index.add_html_file(content="<html></html>", url=None, source_path=None)
 
     with pytest.raises(SearchIndexError, match=r"^Either source_path or url must be provided$"):
@@ -42,7 +46,7 @@ def test_an_error_of_the_service_is_the_error_of_the_page() -> None:
 
 
 def test_a_garbled_reply_fails_the_waiting_page_instead_of_hanging() -> None:
-    async def steps(service, index):  # type: ignore[no-untyped-def]
+    async def steps(service: Any, index: Any) -> Any:
         service._backend.stdin.write(b"bm90IGpzb24=,")  # "not json": the service echoes it back
         await service._backend.stdin.drain()
         await index.add_html_file(content="<html><body><p>x</p></body></html>", url="/x/")
