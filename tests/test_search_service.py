@@ -1,9 +1,13 @@
-"""The Pagefind service client of miftah.search, against the real Pagefind binary."""
+"""The search index as Pagefind writes it: the service client of miftah.search against the real
+Pagefind binary, and the fields a built page gives it."""
 
 from __future__ import annotations
 
 import asyncio
+import gzip
+import json
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,3 +57,26 @@ def test_a_garbled_reply_fails_the_waiting_page_instead_of_hanging() -> None:
 
     with pytest.raises(SearchIndexError, match=r"^its service stopped answering \("):
         run(steps)
+
+
+def _fragments(site: Path) -> dict[str, dict[str, Any]]:
+    """Every page's fragment as Pagefind wrote it (gzip, then a signature before the JSON)."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        fragment = json.loads(raw[raw.index(b"{") :])
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_each_search_field_reaches_the_index_as_its_own_field(sample_site: Path) -> None:
+    """Pagefind reads "key:value" to the end of the attribute: two fields in one attribute would
+    become one, and the search page's weights (names above keywords above text) would not apply."""
+    fragments = _fragments(sample_site)
+    argan = fragments["/zh/products/argan-oil-culinary/"]["meta"]
+    assert {"name", "keywords"} <= set(argan)
+    assert "keywords:" not in argan["name"] and "阿甘油" in argan["name"].split()
+    assert "索维拉" in argan["keywords"].split()
+    cooperative = fragments["/zh/cooperatives/tifaout-argan/"]["meta"]
+    assert {"cooperative", "cooperative_keywords"} <= set(cooperative)
+    assert "name" not in cooperative and "keywords" not in cooperative

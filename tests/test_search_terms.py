@@ -27,19 +27,6 @@ def test_latin_words_are_kept_with_and_without_their_inner_punctuation() -> None
 
 def test_french_and_english_pages_carry_no_chinese() -> None:
     assert search.index_words(["阿甘油", "argan"], "en") == "argan"
-    assert search.text_words(["阿甘油"], "fr") == ""
-
-
-def test_the_text_is_cut_into_windows_from_every_position() -> None:
-    assert search.text_words(["黑种草油、甜杏仁油"], "zh").split() == [
-        "黑种草油",
-        "种草油",
-        "草油",
-        "油",
-        "甜杏仁油",
-        "杏仁油",
-        "仁油",
-    ]
 
 
 def test_families_match_whole_words_and_chinese_inside_names() -> None:

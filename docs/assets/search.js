@@ -19,14 +19,19 @@
   var lang = document.documentElement.lang || "zh";
   var PAGE_SIZE = 5; // each result costs a fragment (about 2 KB) on a phone
   // The page's title and names first, then the buyer vocabulary, then the page's own text (hooks/miftah/search.py).
-  var META_WEIGHTS = { title: 5, name: 4, cooperative: 4, keywords: 2, text: 0.5 };
+  var META_WEIGHTS = {
+    title: 5, name: 4, keywords: 2, text: 0.5,
+    cooperative: 4, cooperative_keywords: 2, cooperative_text: 0.5
+  };
   none.hidden = true;
 
+  /* noWorker: Pagefind's web worker is one more file (12 KB) before the first result, and the
+   * catalog's index is small enough to search on the page's own thread. */
   var loading = null;
   function pagefind() {
     if (!loading) {
       loading = import(form.getAttribute("data-bundle") + "pagefind.js").then(function (api) {
-        return api.options({ ranking: { metaWeights: META_WEIGHTS }, excerptLength: 24 }).then(function () {
+        return api.options({ ranking: { metaWeights: META_WEIGHTS }, excerptLength: 24, noWorker: true }).then(function () {
           api.init();
           return api;
         });
@@ -52,9 +57,9 @@
 
   /* Products before cooperatives, each group in Pagefind's order: a cooperative page names its
    * products and its own name often holds the product type (松露合作社), and Pagefind can score it
-   * above the product itself. A cooperative page is the one whose "cooperative" field matched. */
+   * above the product itself. A cooperative page is the one whose "cooperative…" fields matched. */
   function rank(fields) {
-    return fields.indexOf("cooperative") >= 0 ? 0 : 1;
+    return fields.some(function (field) { return field.indexOf("cooperative") === 0; }) ? 0 : 1;
   }
   function order(entries) {
     return entries.map(function (entry, index) { return { entry: entry, index: index }; })
@@ -111,12 +116,22 @@
 
   var shown = [];
   var latest = 0;
+  /* The next results, the first of them alone before the others: on a slow link the first result
+   * shows after one fragment, not after five. A newer query drops what an older one still fetches. */
   function showMore() {
+    var ticket = latest;
     var next = shown.splice(0, PAGE_SIZE);
     more.hidden = true;
-    return Promise.all(next.map(function (hit) { return hit.data(); })).then(function (pages) {
+    function append(pages) {
+      if (ticket !== latest) return false;
       pages.forEach(function (page) { list.append(item(page)); });
-      more.hidden = shown.length === 0;
+      return true;
+    }
+    return Promise.all(next.slice(0, 1).map(function (hit) { return hit.data(); })).then(function (first) {
+      if (!append(first)) return;
+      return Promise.all(next.slice(1).map(function (hit) { return hit.data(); })).then(function (rest) {
+        if (append(rest)) more.hidden = shown.length === 0;
+      });
     });
   }
 

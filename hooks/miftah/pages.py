@@ -159,12 +159,12 @@ class ProductCard:
 @dataclass(frozen=True)
 class SearchWords:
     """What a page adds to the search index, with explicit word boundaries (``miftah.search``):
-    two ``data-pagefind-meta`` fields, never shown."""
+    three ``data-pagefind-meta`` fields, never shown."""
 
     name: str
     keywords: str = ""
     text: str = ""
-    field: str = search.NAME_FIELD  # a cooperative's names: search.COOPERATIVE_FIELD
+    fields: tuple[str, str, str] = search.PRODUCT_FIELDS  # a cooperative's: search.COOPERATIVE_FIELDS
 
 
 @dataclass(frozen=True)
@@ -357,10 +357,7 @@ class PageMaker:
             else t(self.lang, "inquiry_quantity_plain"),
             inquiry=inquiry_data(product, cooperative, self.catalog.programme, self.lang),
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
-            search=self._search_words(
-                search.product_terms(product, cooperative, self.lang),
-                [product.name, product.summary, product.description, product.ingredients, cooperative.name],
-            ),
+            search=self._search_words(search.product_terms(product, cooperative, self.lang)),
         )
         image = self._absolute_media(renditions[0]) if renditions else None
         data = seo.product_data(
@@ -396,9 +393,7 @@ class PageMaker:
             else None,
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
             search=self._search_words(
-                search.cooperative_terms(cooperative, products, self.lang),
-                [cooperative.name, cooperative.story],
-                search.COOPERATIVE_FIELD,
+                search.cooperative_terms(cooperative, products, self.lang), search.COOPERATIVE_FIELDS
             ),
         )
         trail = self._breadcrumb(
@@ -701,16 +696,14 @@ class PageMaker:
     def _search_words(
         self,
         terms: tuple[list[str], list[str], list[str]],
-        texts: list[Translations],
-        field: str = search.NAME_FIELD,
+        fields: tuple[str, str, str] = search.PRODUCT_FIELDS,
     ) -> SearchWords:
         names, others, mentioned = terms
-        shown = [translations.show(self.lang).text for translations in texts if translations]
-        text = " ".join(
-            w for w in (search.index_words(mentioned, self.lang), search.text_words(shown, self.lang)) if w
-        )
         return SearchWords(
-            search.index_words(names, self.lang), search.index_words(others, self.lang), text, field
+            search.index_words(names, self.lang),
+            search.index_words(others, self.lang),
+            search.index_words(mentioned, self.lang),
+            fields,
         )
 
     def _text(self, translations: Translations) -> TextView:

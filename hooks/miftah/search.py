@@ -147,22 +147,24 @@ def _sort_entry(entry: Path) -> None:
 # 油…), so that whatever ICU cuts out of it begins a word, and on Chinese pages its pinyin too
 # (aganyou ganyou you):
 #
-# * ``name`` (``cooperative`` on a cooperative's page) — the page's own names in every script
+# * ``name`` — the page's own names in every script
 #   (Pagefind's ``title`` is the heading as one unsegmented word: 松露 does not begin 沙漠松露);
 # * ``keywords`` — the record's keywords, the buyer vocabulary of ``data/search_synonyms.yml``, its
 #   category, label and places, the cooperative;
-# * ``text`` — the names of product types the page only mentions (saffron in saffron honey), and
-#   the page's own Chinese text in windows of ``TEXT_WINDOW_CHARS`` characters from
-#   every position, so that a word of the description is found whichever way either side cuts it.
+# * ``text`` — the names of product types the page only mentions (saffron in saffron honey).
 #
-# The search page ranks ``title`` and ``name`` above ``keywords`` above ``text`` (``metaWeights`` in
+# The page's own text is left to Pagefind. It was once also written here in 4-character windows
+# from every position: on the query sets that found nothing more, ranked worse (a description's
+# words weighed like the names), and made the index 45 % larger and each result's fragment heavier.
+#
+# A cooperative's page names them ``cooperative``, ``cooperative_keywords``, ``cooperative_text``.
+# The search page ranks ``title`` and names above keywords above text (``metaWeights`` in
 # docs/assets/search.js). French and English need only the words: their text has spaces.
 
-NAME_FIELD = "name"
-COOPERATIVE_FIELD = "cooperative"  # a cooperative page's names: ranked apart from a product's
-KEYWORDS_FIELD = "keywords"
-TEXT_FIELD = "text"
-TEXT_WINDOW_CHARS = 4  # ICU words are 1 to 4 characters; a longer one falls back to its prefix
+# The three fields of a product page, and of a cooperative page: named apart, so that the search
+# page can tell a cooperative from a product whichever of its fields matched.
+PRODUCT_FIELDS = ("name", "keywords", "text")
+COOPERATIVE_FIELDS = ("cooperative", "cooperative_keywords", "cooperative_text")
 SYNONYMS_FILE = Path(__file__).parent / "data" / "search_synonyms.yml"
 PLACE_VOCABULARIES = ("communes", "provinces", "regions")
 TERM_VOCABULARIES = ("categories", "geographical_indications", *PLACE_VOCABULARIES)
@@ -347,16 +349,4 @@ def index_words(terms: list[str], lang: str) -> str:
             joined = _PUNCTUATION_INSIDE.sub("", piece)
             for word in (*_WORD.findall(joined), *_WORD.findall(piece)):
                 words[word.casefold()] = None
-    return " ".join(words)
-
-
-def text_words(texts: list[str], lang: str) -> str:
-    """The page's Chinese text as overlapping windows of ``TEXT_WINDOW_CHARS`` characters, each
-    once; empty on French and English pages."""
-    if lang != "zh":
-        return ""
-    words: dict[str, None] = {}
-    for text in texts:
-        for run in _HAN_RUN.findall(text):
-            words.update(dict.fromkeys(run[i : i + TEXT_WINDOW_CHARS] for i in range(len(run))))
     return " ".join(words)
