@@ -610,7 +610,7 @@ def default_material_site(folder: Path, catalog: Catalog) -> Path:
         (folder / "docs" / f"{product.slug}.md").write_text(body, "utf-8")
     site_dir = folder / "site"
     command = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(folder / "mkdocs.yml"), "-d", str(site_dir)]
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, timeout=600)
     return site_dir
 
 

@@ -182,7 +182,7 @@ def records_root() -> Path:
 def build_pagefind_site(out: Path) -> None:
     env = {**os.environ, "MIFTAH_RECORDS": str(records_root())}
     command = [sys.executable, str(ROOT / "scripts" / "site.py"), "build", "--site-dir", str(out)]
-    subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+    subprocess.run(command, env=env, check=True, capture_output=True, text=True, timeout=600)
 
 
 def time_pagefind(site_dir: Path) -> float:
@@ -191,7 +191,7 @@ def time_pagefind(site_dir: Path) -> float:
     best = float("inf")
     for _ in range(REPEATS):
         started = time.perf_counter()
-        subprocess.run([*command, "--silent"], check=True, capture_output=True)
+        subprocess.run([*command, "--silent"], check=True, capture_output=True, timeout=600)
         best = min(best, time.perf_counter() - started)
     return best
 

@@ -24,7 +24,7 @@ def main() -> int:
     parser.add_argument("--head", default="HEAD")
     args = parser.parse_args()
     command = ["git", "diff", "--name-status", "-M", f"{args.base}...{args.head}", "--"]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
     if result.returncode != 0:
         print(f"Cannot compare with {args.base}: {result.stderr.strip()}", file=sys.stderr)
         return 1

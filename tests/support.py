@@ -126,7 +126,7 @@ def small_filesystem(where: Path, size: str, *options: str) -> Iterator[Path]:
     """A tmpfs of ``size`` mounted at ``where`` (root only; under CI=true a must)."""
     where.mkdir(parents=True, exist_ok=True)
     mount = ["mount", "-t", "tmpfs", "-o", ",".join([f"size={size}", *options]), "tmpfs", str(where)]
-    result = subprocess.run(mount, capture_output=True, text=True, check=False)
+    result = subprocess.run(mount, capture_output=True, text=True, check=False, timeout=60)
     if result.returncode != 0:
         message = f"cannot mount a small tmpfs for the ENOSPC drill: {result.stderr.strip()}"
         if os.environ.get("CI") == "true":
@@ -135,4 +135,4 @@ def small_filesystem(where: Path, size: str, *options: str) -> Iterator[Path]:
     try:
         yield where
     finally:
-        subprocess.run(["umount", "-l", str(where)], check=True)
+        subprocess.run(["umount", "-l", str(where)], check=True, timeout=60)

@@ -152,7 +152,7 @@ def deploy(site: Path, endpoint: str, *extra: str, **variables: str) -> subproce
         **variables,
     }
     command = [sys.executable, str(ROOT / "scripts" / "deploy_s3.py"), "--site-dir", str(site), *extra]
-    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=600)
 
 
 def _files(site: Path) -> list[str]:

@@ -96,6 +96,7 @@ def run_node(assembled: Path, script: str, data: object) -> Any:
         capture_output=True,
         text=True,
         check=True,
+        timeout=60,
     )
     return json.loads(result.stdout)
 

@@ -52,6 +52,7 @@ def test_committed_editor_help_is_up_to_date() -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout + "\nrun `make schemas` and commit the result"
 

@@ -163,6 +163,7 @@ def test_make_clean_removes_leftovers_of_killed_builds(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == ["products"]
@@ -218,14 +219,18 @@ def test_photo_cache_report_and_prune(scratch_catalog: Path, tmp_path: Path) -> 
     (cache / "0123456789abcdef0123-480.avif").write_bytes(b"x" * 1000)
     env = {**os.environ, "MIFTAH_RECORDS": str(scratch_catalog)}
     command = [sys.executable, str(ROOT / "scripts" / "photo_cache.py")]
-    report = subprocess.run([*command, "report"], capture_output=True, text=True, env=env, check=False)
+    report = subprocess.run(
+        [*command, "report"], capture_output=True, text=True, env=env, check=False, timeout=120
+    )
     assert report.returncode == 0, report.stderr
     assert re.fullmatch(
         rf"{re.escape(str(cache))}: \d+ entries, \d+ files, [\d.]+ MiB; unused by the records: 1 entries, "
         r"0\.0 MiB \(`make cache-prune` removes them\); temporary or stray files: 0\n",
         report.stdout,
     ), report.stdout
-    prune = subprocess.run([*command, "prune"], capture_output=True, text=True, env=env, check=False)
+    prune = subprocess.run(
+        [*command, "prune"], capture_output=True, text=True, env=env, check=False, timeout=120
+    )
     assert prune.stdout == f"{cache}: removed 2 files, 0.0 MiB freed\n"
     assert not list(cache.glob("0123456789abcdef0123*"))
     again = run_site("build", scratch_catalog, tmp_path / "site")

@@ -296,7 +296,7 @@ def test_a_mkdocs_warning_fails_the_build(tmp_path: Path) -> None:
     site = tmp_path / "site"
     env = {**os.environ, "MIFTAH_RECORDS": str(ROOT), "LANG": "C.UTF-8"}
     command = [sys.executable, str(project / "scripts" / "site.py"), "build", "--site-dir", str(site)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=600)
     assert result.returncode == 1
     assert "missing-page.md" in result.stdout + result.stderr
     assert "strict mode" in result.stderr

@@ -128,8 +128,8 @@ def test_check_names_a_record_not_in_the_layout(tmp_path: Path) -> None:
     record.write_text(record.read_text(encoding="utf-8").replace('hs_code: "1515.90"', "hs_code: '1515.90'"))
     env = {**os.environ, "MIFTAH_RECORDS": str(records), "LANG": "C.UTF-8"}
     command = [sys.executable, str(ROOT / "scripts" / "format.py"), "--check", "--format", "github"]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=120)
     assert result.returncode == 1
     assert "products/argan-oil-culinary/product.yml" in result.stdout and "make format" in result.stdout
-    subprocess.run(command[:2], env=env, check=True, capture_output=True)
-    assert subprocess.run(command[:3], env=env, check=False, capture_output=True).returncode == 0
+    subprocess.run(command[:2], env=env, check=True, capture_output=True, timeout=120)
+    assert subprocess.run(command[:3], env=env, check=False, capture_output=True, timeout=120).returncode == 0

@@ -136,6 +136,7 @@ def test_new_cooperative_and_product_through_the_form(
         env=env,
         capture_output=True,
         text=True,
+        timeout=600,
     )
     assert fmt.returncode == 0, fmt.stdout
     site_dir = tmp_path / "site"

@@ -35,6 +35,7 @@ def test_every_page_is_valid_html(sample_site: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=600,
     )
     messages = json.loads(result.stderr)["messages"]  # vnu writes its report on stderr
     checked = {message["url"] for message in messages}
