@@ -165,7 +165,11 @@ def main() -> int:
     records = site.records_root(ROOT)
     with tempfile.TemporaryDirectory(prefix="miftah-editor-") as folder:
         page = Path(folder)
-        editor.assemble(ROOT, page)
+        try:
+            editor.assemble(ROOT, page)
+        except editor.EditorSetupError as error:
+            print(f"Editor: {error}", file=sys.stderr)
+            return 1
         server = http.server.ThreadingHTTPServer((HOST, args.port), handler(records, page, ""))
         origin = f"http://{HOST}:{server.server_address[1]}"
         server.RequestHandlerClass = handler(records, page, origin)

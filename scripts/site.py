@@ -27,7 +27,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
-from miftah import i18n, problems, site, taxonomy  # noqa: E402
+from miftah import editor, i18n, problems, site, taxonomy  # noqa: E402
 from miftah.failures import os_error_line  # noqa: E402
 from miftah.build import build_languages, build_site, forget_data_files  # noqa: E402
 from miftah.languages import CODES, DEFAULT_CODE, language  # noqa: E402
@@ -55,8 +55,9 @@ def base_url() -> str:
 
 def build(target: Path, message_lang: str) -> int:
     try:
-        result = build_site(site.records_root(ROOT), target, base_url(), render_language)
-    except (MkDocsException, BuildBusy, SearchIndexError) as error:
+        backend = editor.published_backend(os.environ)
+        result = build_site(site.records_root(ROOT), target, base_url(), render_language, backend)
+    except (MkDocsException, BuildBusy, SearchIndexError, editor.EditorSetupError) as error:
         print(f"Build failed: {error}", file=sys.stderr)
         return 1
     except OSError as error:
@@ -72,6 +73,9 @@ def build(target: Path, message_lang: str) -> int:
         f"pages {result.pages_s:.1f} s, search {result.search_s:.1f} s)",
         flush=True,
     )
+    if backend:
+        where = f"sign-in: {backend.auth_url}, pull requests to {backend.repo}"
+        print(f"Web editor published at {editor.PUBLISHED_DIR}/ ({where})")
     return 0
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from miftah import claims, formatting, i18n, images, problems, search, site, sitedir, taxonomy
+from miftah import claims, editor, formatting, i18n, images, problems, search, site, sitedir, taxonomy
 from miftah.languages import CODES, DEFAULT_CODE
 from miftah.loading import Loaded, load_catalog
 from miftah.records import Catalog
@@ -55,9 +55,16 @@ def _prepare(root: Path) -> Loaded | _Prepared:
     return _Prepared(loaded.catalog, renditions, validated - started, time.perf_counter() - validated)
 
 
-def build_site(root: Path, target: Path, base_url: str, render_language: RenderLanguage) -> Loaded | Timings:
-    """Build the whole site into ``target``; the ``Loaded`` result when a record has errors.
-    Raises ``sitedir.BuildBusy`` when another build is writing ``target``."""
+def build_site(
+    root: Path,
+    target: Path,
+    base_url: str,
+    render_language: RenderLanguage,
+    editor_backend: editor.Backend | None = None,
+) -> Loaded | Timings:
+    """Build the whole site into ``target`` (with the web editor at ``edit/`` when given its
+    backend); the ``Loaded`` result when a record has errors. Raises ``sitedir.BuildBusy`` when
+    another build is writing ``target``."""
     with sitedir.exclusive(target):
         sitedir.sweep_leftovers(target)
         prepared = _prepare(root)
@@ -67,6 +74,8 @@ def build_site(root: Path, target: Path, base_url: str, render_language: RenderL
         workdir = sitedir.new_workdir(target)
         try:
             pages_done = _write_site(prepared, root, workdir, base_url, render_language)
+            if editor_backend:
+                editor.publish(root, workdir, editor_backend)
             sitedir.make_readable(workdir)
             sitedir.swap_into_place(workdir, target)
         finally:

@@ -15,11 +15,13 @@ group is left empty, and ``make check`` (and the pull request's annotations) sti
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from miftah import recordformat
 from miftah.kinds import (
@@ -46,8 +48,7 @@ from miftah.taxonomy import vocabulary
 UI_LANGUAGES = ("fr", "en")  # the form's own labels and hints; Decap has no Arabic interface
 RECORDS = {"cooperative": COOPERATIVE, "product": PRODUCT}
 FOLDERS = {"cooperative": "cooperatives", "product": "products"}
-GITHUB_REPO = os.environ.get("EDITOR_GITHUB_REPO", "miftah-souk/catalog")
-AUTH_URL = "https://miftah-souk-auth.example.org"  # the OAuth endpoint (README: "Web editor")
+GITHUB_REPO = "miftah-souk/catalog"  # the published editor's: EDITOR_GITHUB_REPO at build time
 LANGUAGE_LABELS = {"zh": "中文", "fr": "Français", "en": "English", "ar": "العربية", "tfng": "ⵜⴰⵎⴰⵣⵉⵖⵜ"}
 COLLECTION_LABELS = {
     "fr": {"products": ("Produits", "Produit"), "cooperatives": ("Coopératives", "Coopérative")},
@@ -91,11 +92,10 @@ def cms_config(lang: str) -> dict[str, Any]:
     return {
         "load_config_file": False,
         "locale": lang,
-        "backend": {
+        "backend": {  # the sign-in endpoint (base_url) is added when the site is built: publish()
             "name": "github",
             "repo": GITHUB_REPO,
             "branch": "main",
-            "base_url": AUTH_URL,
             "open_authoring": True,
             "auth_scope": "public_repo",
             "always_fork": True,
@@ -294,6 +294,11 @@ def field_paths(kind: Kind, prefix: str = "") -> list[str]:
     return paths
 
 
+class EditorSetupError(ValueError):
+    """The editor cannot be assembled or published as set up (its JavaScript is not installed, an
+    environment variable is wrong): one line, and no site or editor is changed."""
+
+
 EDITOR_SOURCE = "editor"  # index.html, miftah-editor.js, miftah-format.js, config.json
 VENDOR = {  # what the page loads from the npm lock, copied next to it (never a CDN)
     "decap-cms": ("decap-cms/dist", ("decap-cms.js", "*.decap-cms.js", "*.wasm")),
@@ -311,13 +316,54 @@ def assemble(root: Path, destination: Path) -> None:
     for name, (folder, patterns) in VENDOR.items():
         origin = modules / folder
         if not origin.is_dir():
-            raise FileNotFoundError(f"{origin} is missing: run `npm ci --ignore-scripts` first")
+            raise EditorSetupError(f"{origin} is missing: run `npm ci --ignore-scripts` first")
         for pattern in patterns:
             for source in sorted(origin.glob(pattern)):
                 target = destination / "vendor" / name / source.relative_to(origin)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
     (destination / "vendor" / "yaml" / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
+
+
+# -- the editor on the published site ---------------------------------------------------------------
+
+PUBLISHED_DIR = "edit"  # site/edit/: noindex, outside the sitemap, linked from no buyer page
+_REPO = re.compile(r"[A-Za-z0-9-]+/[A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Where the published editor signs contributors in (the OAuth endpoint of README "Web
+    editor") and the repository its pull requests go to."""
+
+    auth_url: str
+    repo: str
+
+
+def published_backend(environ: Mapping[str, str]) -> Backend | None:
+    """The published editor's backend from ``EDITOR_AUTH_URL`` and ``EDITOR_GITHUB_REPO``; none
+    when no sign-in endpoint is set (the site is then built without the editor)."""
+    auth_url = environ.get("EDITOR_AUTH_URL", "").strip()
+    if not auth_url:
+        return None
+    parts = urlsplit(auth_url)
+    if parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
+        raise EditorSetupError(f"EDITOR_AUTH_URL must be an https:// address, not {auth_url!r}")
+    repo = environ.get("EDITOR_GITHUB_REPO", "").strip() or GITHUB_REPO
+    if not _REPO.fullmatch(repo):
+        raise EditorSetupError(f"EDITOR_GITHUB_REPO must read owner/name, not {repo!r}")
+    return Backend(auth_url.rstrip("/"), repo)
+
+
+def publish(root: Path, site_dir: Path, backend: Backend) -> None:
+    """The editor into ``site_dir/edit/``, its configuration pointing at ``backend``."""
+    destination = site_dir / PUBLISHED_DIR
+    assemble(root, destination)
+    config_file = destination / "config.json"
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+    for cms in config["cms"].values():
+        cms["backend"] |= {"repo": backend.repo, "base_url": backend.auth_url}
+    config_file.write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def bundle_bytes(destination: Path) -> dict[str, int]:
