@@ -79,11 +79,11 @@ test: lint  ## linters, type checks and the whole test suite, with branch covera
 	$(BIN)/coverage report
 
 bench-photos: $(STAMP)  ## photo pipeline benchmark (prints a table, writes bench-photos.json)
-	$(BIN)/python scripts/bench_photos.py
+	$(BIN)/python benchmarks/bench_photos.py
 
 bench: $(STAMP)  ## build time and page weight on a generated catalog of $(PRODUCTS) products, against budgets
 	test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
-	$(BIN)/python scripts/bench.py --products $(PRODUCTS)
+	$(BIN)/python benchmarks/bench.py --products $(PRODUCTS)
 
 lock:  ## re-pin requirements.lock from requirements.in (needs network)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.lock requirements.in

@@ -1,4 +1,4 @@
-"""Smoke run of the benchmark (``scripts/bench.py``) on a 5-product reference catalog.
+"""Smoke run of the benchmark (``benchmarks/bench.py``) on a 5-product reference catalog.
 
 The benchmark itself is not part of ``make test`` (``make bench`` runs it at 300 products); this
 only checks that the harness runs end to end and reports every figure with its budget: small
@@ -24,7 +24,7 @@ def test_bench_smoke_run_reports_every_budget(tmp_path: Path) -> None:
     results = tmp_path / "bench-results.json"
     command = [
         sys.executable,
-        str(ROOT / "scripts" / "bench.py"),
+        str(ROOT / "benchmarks" / "bench.py"),
         "--products=5",
         "--runs=1",
         "--quick",

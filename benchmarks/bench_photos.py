@@ -4,8 +4,8 @@ The photographs are the colour photos scikit-image ships (astronaut, coffee, che
 upscaled to 4032×3024 or 3024×4032 with a little grain, and saved as phone JPEGs with GPS and an
 EXIF orientation; they are made once into .cache/bench-photos/.
 
-    .venv/bin/python scripts/bench_photos.py            # throughput, speed-up, sizes, SSIM, rebuild
-    .venv/bin/python scripts/bench_photos.py --sweep    # quality and AVIF speed measurements
+    .venv/bin/python benchmarks/bench_photos.py            # throughput, speed-up, sizes, SSIM, rebuild
+    .venv/bin/python benchmarks/bench_photos.py --sweep    # quality and AVIF speed measurements
 
 Prints a table and writes bench-photos.json at the repository root. SSIM is measured the way
 Wang et al. define it: on luma, with an 11×11 Gaussian window (σ 1.5), against the resized

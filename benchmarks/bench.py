@@ -2,9 +2,9 @@
 
     make bench                    # PRODUCTS=300: about 25 minutes on 2 cores, photos included
     make bench PRODUCTS=20        # a quick look
-    .venv/bin/python scripts/bench.py --products 5 --quick    # the smoke run of make test
+    .venv/bin/python benchmarks/bench.py --products 5 --quick    # the smoke run of make test
 
-Generates the reference catalog (``scripts/refcatalog.py``) under .cache/refcatalog/, then
+Generates the reference catalog (``benchmarks/refcatalog.py``) under .cache/refcatalog/, then
 measures, each figure as the median of ``--runs`` runs with min and max (the cold build once):
 the cold build and its split, the warm build against bare MkDocs (the same pages as plain
 Markdown, same MkDocs + Material + i18n configuration, no hooks, no photos) built in the same
@@ -40,7 +40,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import refcatalog  # type: ignore[import-not-found]  # noqa: E402
 

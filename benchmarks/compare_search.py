@@ -19,7 +19,7 @@ page, types each query and reads the results the engine's own interface shows.
 
 Usage, from the repository root (photos must exist, or point ``MIFTAH_RECORDS`` at a copy)::
 
-    .venv/bin/python scripts/compare_search.py [--work DIR] [--keep]
+    .venv/bin/python benchmarks/compare_search.py [--work DIR] [--keep]
 
 This is a benchmark that prints a table, not a test: nothing fails when a query misses.
 """

@@ -1,6 +1,6 @@
 """The reference catalog: a large, realistic, deterministic catalog for the benchmark.
 
-    .venv/bin/python scripts/refcatalog.py 300 .cache/refcatalog/300
+    .venv/bin/python benchmarks/refcatalog.py 300 .cache/refcatalog/300
 
 writes ``products/`` and ``cooperatives/`` under the target folder (never into the repository's
 own records): N products (default 300) from N/5 cooperatives spread over the 12 regions, each
@@ -34,7 +34,7 @@ import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_photos import SOURCES, make_phone_photo  # type: ignore[import-not-found]  # noqa: E402
 
@@ -434,7 +434,7 @@ def write_catalog(
 def _write_yaml(path: Path, record: dict[str, Any], schema: str) -> None:
     header = (
         f"# yaml-language-server: $schema=../../schemas/{schema}.schema.json\n"
-        "# Reference catalog (scripts/refcatalog.py): generated, fictional.\n"
+        "# Reference catalog (benchmarks/refcatalog.py): generated, fictional.\n"
     )
     body = yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     path.write_text(header + body, "utf-8")
