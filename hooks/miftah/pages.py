@@ -54,9 +54,17 @@ class TextView:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """One file of a srcset: its address (relative to the language's base) and its width."""
+
+    url: str
+    width: int
+
+
+@dataclass(frozen=True)
 class Source:
     mime: str
-    srcset: str
+    srcset: tuple[Candidate, ...]
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,7 @@ class PhotoView:
     alt: TextView
     sources: tuple[Source, ...]  # modern formats, for <source> elements
     src: str  # the universal fallback, for <img>
-    srcset: str
+    srcset: tuple[Candidate, ...]
     sizes: str
     width: int
     height: int
@@ -750,8 +758,8 @@ def _own_names(name: Translations) -> tuple[OwnName, ...]:
     return tuple(OwnName(text, *OWN_SCRIPTS[code]) for code, text in name.own())
 
 
-def _srcset(rendition: Rendition, mime: str) -> str:
-    return ", ".join(f"../{MEDIA_DIR}/{v.file} {v.width}w" for v in rendition.of_type(mime))
+def _srcset(rendition: Rendition, mime: str) -> tuple[Candidate, ...]:
+    return tuple(Candidate(f"../{MEDIA_DIR}/{v.file}", v.width) for v in rendition.of_type(mime))
 
 
 def _plain(html: str) -> str:
