@@ -42,7 +42,9 @@ def _imported_modules(path: Path) -> set[str]:
 
 def test_every_subprocess_call_has_a_timeout() -> None:
     missing = [
-        call for path in _python_files("hooks", "scripts", "benchmarks", "tools", "tests") for call in _calls_without_timeout(path)
+        call
+        for path in _python_files("hooks", "scripts", "benchmarks", "tools", "tests")
+        for call in _calls_without_timeout(path)
     ]
     assert missing == []
 
