@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from miftah import editor, recordformat
-from miftah.kinds import Choice, ListOf
+from miftah.kinds import Choice, ListOf, Record
 from miftah.schema import COOPERATIVE, PRODUCT, PROGRAMME
 from support import ROOT
 
@@ -148,3 +148,62 @@ def test_every_form_pattern_is_a_javascript_regular_expression(assembled: Path) 
     )
     assert patterns
     assert run_node(assembled, script, [json.loads(f'"{p}"') for p in patterns]) == []
+
+
+# -- the Arabic interface -----------------------------------------------------------------------------
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def arabic_field_paths(fields: tuple[Any, ...], prefix: str = "") -> list[str]:
+    """The paths of the form's fields that take their label from editor_ar.yml (all but the
+    languages of a translated text, which are named by language)."""
+    paths: list[str] = []
+    for spec in fields:
+        path = f"{prefix}.{spec.name}" if prefix else spec.name
+        paths.append(path)
+        if isinstance(spec.kind, Record):
+            paths += arabic_field_paths(spec.kind.fields, path)
+        elif isinstance(spec.kind, ListOf) and isinstance(spec.kind.item, Record):
+            paths += arabic_field_paths(spec.kind.item.fields, f"{path}[]")
+    return paths
+
+
+@pytest.mark.parametrize("name", editor.RECORDS)
+def test_every_schema_field_has_an_arabic_label(name: str) -> None:
+    expected = arabic_field_paths(editor.RECORDS[name].fields)
+    entries = editor.arabic()[name]
+    missing = [path for path in expected if path not in entries]
+    unknown = [path for path in entries if path not in expected]
+    assert (missing, unknown) == ([], []), "add (or remove) the fields in hooks/miftah/data/editor_ar.yml"
+    for path, entry in entries.items():
+        assert set(entry) <= {"label", "hint", "review"}, path
+        assert ARABIC_LETTER.search(entry["label"]) and len(entry["label"]) <= 60, path
+        assert "hint" not in entry or ARABIC_LETTER.search(entry["hint"]), path
+
+
+def test_the_arabic_form_takes_its_words_from_the_arabic_file() -> None:
+    cms = editor.cms_config("ar")
+    assert cms["locale"] == "ar"
+    cooperatives, products = cms["collections"]
+    assert (cooperatives["label"], cooperatives["label_singular"]) == ("التعاونيات", "تعاونية")
+    assert cooperatives["slug"] == "{{name.fr}}"  # a folder name in Latin letters
+    fields = {f["name"]: f for f in cooperatives["fields"]}
+    assert fields["name"]["label"] == "اسم التعاونية"
+    assert fields["name"]["hint"] == "باللغات الثلاث. — `name`"
+    assert fields["legal_name"]["pattern"][1] == "120 حرفًا على الأكثر"
+    region = next(o for o in fields["region"]["options"] if o["value"] == "souss-massa")
+    assert region["label"].startswith("سوس - ماسة · ")  # the vocabulary's Arabic name
+    product = {f["name"]: f for f in products["fields"]}
+    trade = {f["name"]: f for f in product["trade"]["fields"]}
+    quantity = trade["moq"]["fields"][0]
+    assert quantity["label"] == "الحد الأدنى لكمية الطلب"
+    assert quantity["hint"] == "إلزامي متى مُلئ «trade.moq» — بين 1 و1000000000 — `trade.moq.quantity`"
+    # certificate kinds have no Arabic names in the taxonomy: their French label is shown
+    french = {f["name"]: f for f in editor.cms_config("fr")["collections"][0]["fields"]}
+    kinds = [next(f for f in c["certificates"]["fields"] if f["name"] == "kind") for c in (fields, french)]
+    assert kinds[0]["options"] == kinds[1]["options"]
+    assert {
+        "label": "Autorisation sanitaire ONSSA · ONSSA 卫生许可 (onssa-authorisation)",
+        "value": "onssa-authorisation",
+    } in kinds[0]["options"]
