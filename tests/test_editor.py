@@ -153,6 +153,70 @@ def test_every_form_pattern_is_a_javascript_regular_expression(assembled: Path) 
 # -- the Arabic interface -----------------------------------------------------------------------------
 
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+DECAP_EN = ROOT / "node_modules" / "decap-cms-locales" / "dist" / "esm" / "en" / "index.js"
+OUR_AR = ROOT / "editor" / "decap-locale-ar.js"
+# Phrases with nothing to translate: a placeholder alone, a name, a date format.
+NOT_WORDS = {
+    "collection.collectionTop.newButton",  # "＋ %{collectionLabel}"
+    "ui.toast.onFailToAuth",  # "%{details}"
+    "workflow.workflowCard.lastChangeNoAuthor",  # "%{date}"
+    "editor.editorWidgets.markdown.markdown",  # "Markdown"
+    "workflow.workflow.dateFormat",  # "D MMMM"
+}
+
+
+def leaves(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in tree.items():
+        path = f"{prefix}.{key}" if prefix else key
+        found |= leaves(value, path) if isinstance(value, dict) else {path: value}
+    return found
+
+
+@pytest.fixture(scope="module")
+def decap_locales() -> dict[str, dict[str, Any]]:
+    """Decap's English locale (from node_modules) and ours in Arabic, as node reads them."""
+    if NODE is None or not DECAP_EN.is_file():
+        message = "node and `npm ci` needed (decap-cms-locales)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    script = (
+        'import fs from "node:fs";\n'
+        "const read = async (path) => (await import('data:text/javascript;base64,' +"
+        " fs.readFileSync(path).toString('base64'))).default;\n"
+        "const [en, ar] = JSON.parse(fs.readFileSync(0, 'utf8'));\n"
+        "process.stdout.write(JSON.stringify({en: await read(en), ar: await read(ar)}));"
+    )
+    result = subprocess.run(
+        [NODE, "--input-type=module", "-e", script],
+        input=json.dumps([str(DECAP_EN), str(OUR_AR)]),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    loaded: dict[str, dict[str, Any]] = json.loads(result.stdout)
+    return loaded
+
+
+def test_arabic_decap_words_have_exactly_the_keys_of_decaps_english(
+    decap_locales: dict[str, dict[str, Any]],
+) -> None:
+    english, arabic = leaves(decap_locales["en"]), leaves(decap_locales["ar"])
+    missing, unknown = sorted(english.keys() - arabic.keys()), sorted(arabic.keys() - english.keys())
+    assert (missing, unknown) == ([], []), "translate Decap's new words into editor/decap-locale-ar.js"
+    assert len(arabic) > 240  # 248 in decap-cms-locales 3.8.2
+    for key, text in arabic.items():
+        assert isinstance(text, str) and text.strip(), key
+        placeholders = set(re.findall(r"%\{\w+\}", text))
+        assert placeholders == set(re.findall(r"%\{\w+\}", english[key])), key
+        if "||||" in english[key]:  # Polyglot's Arabic plural rule picks one of six forms
+            assert len(text.split("||||")) == 6, key
+        if key not in NOT_WORDS:
+            assert ARABIC_LETTER.search(text), key
+    assert arabic["editor.editorToolbar.publish"] == "نشر"
+    assert arabic["ui.toast.entrySaved"] == "حُفظت البطاقة"
 
 
 def arabic_field_paths(fields: tuple[Any, ...], prefix: str = "") -> list[str]:
