@@ -1,9 +1,11 @@
 // Starts Decap CMS with the configuration generated from the schema (config.json, `make schemas`):
 // the interface language chosen on the page, the records' own YAML layout (miftah-format.js),
 // safe names for uploaded photos, and the local backend when the page is served by `make edit`.
+// Arabic: Decap ships no Arabic words, so ours (decap-locale-ar.js, machine-drafted, awaiting a
+// native speaker's review) are registered before CMS.init, and the page is laid out right to left.
 import { recordFormat } from "./miftah-format.js";
 
-const LANGUAGES = ["fr", "en"];
+const LANGUAGES = ["fr", "en", "ar"];
 
 function chosenLanguage() {
   const asked = new URLSearchParams(location.search).get("lang");
@@ -13,7 +15,9 @@ function chosenLanguage() {
   }
   const kept = localStorage.getItem("miftah-editor-lang");
   if (LANGUAGES.includes(kept)) return kept;
-  return (navigator.language || "").startsWith("en") ? "en" : "fr";
+  const browser = navigator.language || "";
+  if (browser.startsWith("ar")) return "ar";
+  return browser.startsWith("en") ? "en" : "fr";
 }
 
 // The name a photo gets in the record's folder: the same rule as kinds.safe_file_name, after
@@ -47,6 +51,7 @@ window.addEventListener(
 
 const lang = chosenLanguage();
 document.documentElement.lang = lang;
+document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
 for (const link of document.querySelectorAll(".miftah-languages a")) {
   if (link.hreflang === lang) link.setAttribute("aria-current", "true");
 }
@@ -59,5 +64,9 @@ if (["127.0.0.1", "localhost"].includes(location.hostname)) {
 }
 for (const [kind, shape] of Object.entries(generated.shapes)) {
   window.CMS.registerCustomFormat(`miftah-${kind}`, "yml", recordFormat(kind, shape));
+}
+if (lang === "ar") {
+  const { default: arabic } = await import("./decap-locale-ar.js");
+  window.CMS.registerLocale("ar", arabic);
 }
 window.CMS.init({ config });

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from miftah import editor, recordformat
-from miftah.kinds import Choice, ListOf
+from miftah.kinds import Choice, ListOf, Record
 from miftah.schema import COOPERATIVE, PRODUCT, PROGRAMME
 from support import ROOT
 
@@ -148,3 +148,126 @@ def test_every_form_pattern_is_a_javascript_regular_expression(assembled: Path) 
     )
     assert patterns
     assert run_node(assembled, script, [json.loads(f'"{p}"') for p in patterns]) == []
+
+
+# -- the Arabic interface -----------------------------------------------------------------------------
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+DECAP_EN = ROOT / "node_modules" / "decap-cms-locales" / "dist" / "esm" / "en" / "index.js"
+OUR_AR = ROOT / "editor" / "decap-locale-ar.js"
+# Phrases with nothing to translate: a placeholder alone, a name, a date format.
+NOT_WORDS = {
+    "collection.collectionTop.newButton",  # "＋ %{collectionLabel}"
+    "ui.toast.onFailToAuth",  # "%{details}"
+    "workflow.workflowCard.lastChangeNoAuthor",  # "%{date}"
+    "editor.editorWidgets.markdown.markdown",  # "Markdown"
+    "workflow.workflow.dateFormat",  # "D MMMM"
+}
+
+
+def leaves(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in tree.items():
+        path = f"{prefix}.{key}" if prefix else key
+        found |= leaves(value, path) if isinstance(value, dict) else {path: value}
+    return found
+
+
+@pytest.fixture(scope="module")
+def decap_locales() -> dict[str, dict[str, Any]]:
+    """Decap's English locale (from node_modules) and ours in Arabic, as node reads them."""
+    if NODE is None or not DECAP_EN.is_file():
+        message = "node and `npm ci` needed (decap-cms-locales)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    script = (
+        'import fs from "node:fs";\n'
+        "const read = async (path) => (await import('data:text/javascript;base64,' +"
+        " fs.readFileSync(path).toString('base64'))).default;\n"
+        "const [en, ar] = JSON.parse(fs.readFileSync(0, 'utf8'));\n"
+        "process.stdout.write(JSON.stringify({en: await read(en), ar: await read(ar)}));"
+    )
+    result = subprocess.run(
+        [NODE, "--input-type=module", "-e", script],
+        input=json.dumps([str(DECAP_EN), str(OUR_AR)]),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    loaded: dict[str, dict[str, Any]] = json.loads(result.stdout)
+    return loaded
+
+
+def test_arabic_decap_words_have_exactly_the_keys_of_decaps_english(
+    decap_locales: dict[str, dict[str, Any]],
+) -> None:
+    english, arabic = leaves(decap_locales["en"]), leaves(decap_locales["ar"])
+    missing, unknown = sorted(english.keys() - arabic.keys()), sorted(arabic.keys() - english.keys())
+    assert (missing, unknown) == ([], []), "translate Decap's new words into editor/decap-locale-ar.js"
+    assert len(arabic) > 240  # 248 in decap-cms-locales 3.8.2
+    for key, text in arabic.items():
+        assert isinstance(text, str) and text.strip(), key
+        placeholders = set(re.findall(r"%\{\w+\}", text))
+        assert placeholders == set(re.findall(r"%\{\w+\}", english[key])), key
+        if "||||" in english[key]:  # Polyglot's Arabic plural rule picks one of six forms
+            assert len(text.split("||||")) == 6, key
+        if key not in NOT_WORDS:
+            assert ARABIC_LETTER.search(text), key
+    assert arabic["editor.editorToolbar.publish"] == "نشر"
+    assert arabic["ui.toast.entrySaved"] == "حُفظت البطاقة"
+
+
+def arabic_field_paths(fields: tuple[Any, ...], prefix: str = "") -> list[str]:
+    """The paths of the form's fields that take their label from editor_ar.yml (all but the
+    languages of a translated text, which are named by language)."""
+    paths: list[str] = []
+    for spec in fields:
+        path = f"{prefix}.{spec.name}" if prefix else spec.name
+        paths.append(path)
+        if isinstance(spec.kind, Record):
+            paths += arabic_field_paths(spec.kind.fields, path)
+        elif isinstance(spec.kind, ListOf) and isinstance(spec.kind.item, Record):
+            paths += arabic_field_paths(spec.kind.item.fields, f"{path}[]")
+    return paths
+
+
+@pytest.mark.parametrize("name", editor.RECORDS)
+def test_every_schema_field_has_an_arabic_label(name: str) -> None:
+    expected = arabic_field_paths(editor.RECORDS[name].fields)
+    entries = editor.arabic()[name]
+    missing = [path for path in expected if path not in entries]
+    unknown = [path for path in entries if path not in expected]
+    assert (missing, unknown) == ([], []), "add (or remove) the fields in hooks/miftah/data/editor_ar.yml"
+    for path, entry in entries.items():
+        assert set(entry) <= {"label", "hint", "review"}, path
+        assert ARABIC_LETTER.search(entry["label"]) and len(entry["label"]) <= 60, path
+        assert "hint" not in entry or ARABIC_LETTER.search(entry["hint"]), path
+
+
+def test_the_arabic_form_takes_its_words_from_the_arabic_file() -> None:
+    cms = editor.cms_config("ar")
+    assert cms["locale"] == "ar"
+    cooperatives, products = cms["collections"]
+    assert (cooperatives["label"], cooperatives["label_singular"]) == ("التعاونيات", "تعاونية")
+    assert cooperatives["slug"] == "{{name.fr}}"  # a folder name in Latin letters
+    fields = {f["name"]: f for f in cooperatives["fields"]}
+    assert fields["name"]["label"] == "اسم التعاونية"
+    assert fields["name"]["hint"] == "باللغات الثلاث. — `name`"
+    assert fields["legal_name"]["pattern"][1] == "120 حرفًا على الأكثر"
+    region = next(o for o in fields["region"]["options"] if o["value"] == "souss-massa")
+    assert region["label"].startswith("سوس - ماسة · ")  # the vocabulary's Arabic name
+    product = {f["name"]: f for f in products["fields"]}
+    trade = {f["name"]: f for f in product["trade"]["fields"]}
+    quantity = trade["moq"]["fields"][0]
+    assert quantity["label"] == "الحد الأدنى لكمية الطلب"
+    assert quantity["hint"] == "إلزامي متى مُلئ «trade.moq» — بين 1 و1000000000 — `trade.moq.quantity`"
+    # certificate kinds have no Arabic names in the taxonomy: their French label is shown
+    french = {f["name"]: f for f in editor.cms_config("fr")["collections"][0]["fields"]}
+    kinds = [next(f for f in c["certificates"]["fields"] if f["name"] == "kind") for c in (fields, french)]
+    assert kinds[0]["options"] == kinds[1]["options"]
+    assert {
+        "label": "Autorisation sanitaire ONSSA · ONSSA 卫生许可 (onssa-authorisation)",
+        "value": "onssa-authorisation",
+    } in kinds[0]["options"]

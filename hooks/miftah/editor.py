@@ -1,7 +1,8 @@
 """The web editor's configuration (Decap CMS), generated from the schema declaration.
 
 Every field of a product and of a cooperative becomes a form field: its label and hint come
-from the field's French or English help (one configuration per interface language), choices
+from the field's French or English help, or for Arabic from ``data/editor_ar.yml`` (machine-drafted,
+awaiting a native speaker's review; one configuration per interface language), choices
 from the vocabularies with their labels, and required fields, patterns, ranges and list sizes
 from the kinds, so that the form, the JSON Schemas and the field reference cannot disagree.
 The configuration also carries each record's layout ``shape`` for the editor's own YAML format
@@ -14,6 +15,7 @@ group is left empty, and ``make check`` (and the pull request's annotations) sti
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -22,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import yaml
 
 from miftah import recordformat
 from miftah.kinds import (
@@ -45,7 +49,9 @@ from miftah.kinds import (
 from miftah.schema import COOPERATIVE, PRODUCT
 from miftah.taxonomy import vocabulary
 
-UI_LANGUAGES = ("fr", "en")  # the form's own labels and hints; Decap has no Arabic interface
+UI_LANGUAGES = ("fr", "en", "ar")  # the form's own labels and hints, and Decap's words
+ARABIC_FILE = Path(__file__).parent / "data" / "editor_ar.yml"  # labels, hints and words in Arabic
+SLUG_LANGUAGE = {"fr": "fr", "en": "en", "ar": "fr"}  # a new record's folder name, in Latin letters
 RECORDS = {"cooperative": COOPERATIVE, "product": PRODUCT}
 FOLDERS = {"cooperative": "cooperatives", "product": "products"}
 GITHUB_REPO = "miftah-souk/catalog"  # the published editor's: EDITOR_GITHUB_REPO at build time
@@ -112,7 +118,7 @@ def cms_config(lang: str) -> dict[str, Any]:
 
 def _collection(name: str, lang: str) -> dict[str, Any]:
     folder = FOLDERS[name]
-    plural, singular = COLLECTION_LABELS[lang][folder]
+    plural, singular = collection_labels(lang)[folder]
     return {
         "name": folder,
         "label": plural,
@@ -123,8 +129,8 @@ def _collection(name: str, lang: str) -> dict[str, Any]:
         "format": f"miftah-{name}",
         "create": True,
         "delete": False,
-        "identifier_field": f"name.{lang}",
-        "slug": f"{{{{name.{lang}}}}}",
+        "identifier_field": f"name.{SLUG_LANGUAGE[lang]}",
+        "slug": f"{{{{name.{SLUG_LANGUAGE[lang]}}}}}",
         "summary": "{{name.zh}} · {{name.fr}} · {{name.en}}",
         "media_folder": "",  # photos go into the record's own folder …
         "public_folder": "",  # … and the record names them by file name only
@@ -133,19 +139,51 @@ def _collection(name: str, lang: str) -> dict[str, Any]:
     }
 
 
+@functools.cache
+def arabic() -> dict[str, Any]:
+    """``data/editor_ar.yml``: ``words``, ``collections``, and per record kind each form field's
+    Arabic ``label`` and optional ``hint`` by field path (``review: true``: not yet proof-read)."""
+    with open(ARABIC_FILE, encoding="utf-8") as handle:
+        loaded: dict[str, Any] = yaml.safe_load(handle)
+    return loaded
+
+
+def words(lang: str) -> dict[str, str]:
+    if lang == "ar":
+        return {key: text for key, text in arabic()["words"].items() if key != "review"}
+    return WORDS[lang]
+
+
+def collection_labels(lang: str) -> dict[str, tuple[str, str]]:
+    if lang == "ar":
+        found = arabic()["collections"]
+        return {folder: (found[folder][0], found[folder][1]) for folder in FOLDERS.values()}
+    return COLLECTION_LABELS[lang]
+
+
+def _label_and_hint(spec: Field, lang: str, path: str, record: str) -> tuple[str, str]:
+    """The field's label and the first part of its hint (empty when the label says it all)."""
+    if lang == "ar":
+        entry = arabic()[record].get(path)
+        if entry is None:
+            raise KeyError(f"{ARABIC_FILE.name}: no Arabic label for {record} field {path!r}")
+        return entry["label"], entry.get("hint", "")
+    help_text = spec.fr if lang == "fr" else spec.en
+    short = label(help_text)
+    return short, "" if help_text == short else help_text
+
+
 def field_config(spec: Field, lang: str, path: str, context_required: bool, record: str) -> dict[str, Any]:
     """One form field; ``context_required``: whether every group around it is required."""
-    help_text = spec.fr if lang == "fr" else spec.en
-    hints = [help_text]
+    field_label, hint = _label_and_hint(spec, lang, path, record)
+    hints = [hint]  # empty when a short help is the label already
     required = spec.required and context_required
     if spec.required and not context_required:
         group = path.rsplit(".", 1)[0]
-        hints.append(WORDS[lang]["required_if"].format(group=group))
-    config: dict[str, Any] = {"name": spec.name, "label": label(help_text), "required": required}
+        hints.append(words(lang)["required_if"].format(group=group))
+    config: dict[str, Any] = {"name": spec.name, "label": field_label, "required": required}
     config.update(_widget(spec.kind, lang, path, required, record, hints))
     hints.append(f"`{path}`")
-    if hints[0] == config["label"]:  # a short help is the label already
-        hints = hints[1:]
     config["hint"] = " — ".join(hint for hint in hints if hint)
     return config
 
@@ -153,7 +191,7 @@ def field_config(spec: Field, lang: str, path: str, context_required: bool, reco
 def _widget(
     kind: Kind, lang: str, path: str, required: bool, record: str, hints: list[str]
 ) -> dict[str, Any]:
-    words = WORDS[lang]
+    texts = words(lang)
     if isinstance(kind, Record):
         return {
             "widget": "object",
@@ -179,7 +217,7 @@ def _widget(
         if isinstance(kind.item, Choice):
             return {"widget": "select", "multiple": True, "options": _options(kind.item, lang), **sizes}
         if isinstance(kind.item, Text) and kind.item.sample:
-            hints.append(words["example"].format(example=kind.item.sample))
+            hints.append(texts["example"].format(example=kind.item.sample))
         return {"widget": "list", **sizes}
     if isinstance(kind, Translated):
         required_codes = kind.json_schema().get("required", []) if required else []
@@ -196,7 +234,7 @@ def _widget(
                     "required": code in required_codes,
                     "pattern": [
                         f"^{any_char}{{0,{kind.max_chars}}}$",
-                        words["at_most"].format(n=kind.max_chars),
+                        texts["at_most"].format(n=kind.max_chars),
                     ],
                 }
                 for code in kind.codes()
@@ -207,10 +245,10 @@ def _widget(
     if isinstance(kind, Flag):
         return {"widget": "boolean"}
     if isinstance(kind, Integer):
-        hints.append(words["between"].format(low=kind.low, high=kind.high))
+        hints.append(texts["between"].format(low=kind.low, high=kind.high))
         return {"widget": "number", "value_type": "int", "min": kind.low, "max": kind.high, "step": 1}
     if isinstance(kind, File):
-        hints.append(words["file"])
+        hints.append(texts["file"])
         widget = "file" if kind.role == "document" else "image"
         return {"widget": widget, "choose_url": False, "media_library": {"config": {"multiple": False}}}
     if isinstance(kind, Date):
@@ -241,20 +279,21 @@ def _pattern(kind: Kind) -> str:
 
 
 def _pattern_message(kind: Kind, lang: str) -> str:
-    words = WORDS[lang]
+    texts = words(lang)
+    comma = "، " if lang == "ar" else ", "
     if isinstance(kind, Amount):
         return (
-            words["example"].format(example=kind.sample)
-            + ", "
-            + words["between"].format(low=kind.low, high=kind.high)
+            texts["example"].format(example=kind.sample)
+            + comma
+            + texts["between"].format(low=kind.low, high=kind.high)
         )
     if isinstance(kind, Approximate):
-        return words["example"].format(example=kind.examples)
+        return texts["example"].format(example=kind.examples)
     if isinstance(kind, Price | PartialDate):
-        return words["example"].format(example=kind.sample)
+        return texts["example"].format(example=kind.sample)
     assert isinstance(kind, Text)
-    message = words["at_most"].format(n=kind.max_chars)
-    return f"{words['example'].format(example=kind.sample)}, {message}" if kind.pattern else message
+    message = texts["at_most"].format(n=kind.max_chars)
+    return f"{texts['example'].format(example=kind.sample)}{comma}{message}" if kind.pattern else message
 
 
 def _options(kind: Choice, lang: str) -> list[dict[str, str]]:
@@ -263,7 +302,9 @@ def _options(kind: Choice, lang: str) -> list[dict[str, str]]:
     terms = vocabulary(kind.vocabulary)
     options = []
     for term_id, term in terms.items():
-        shown = term.label(lang)
+        # Arabic: the vocabulary's Arabic name where it has one (regions, provinces, categories…),
+        # else its French label
+        shown = (term.arabic or term.label("fr")) if lang == "ar" else term.label(lang)
         text = (
             shown if shown.casefold() == term_id.casefold() else f"{shown} · {term.label('zh')} ({term_id})"
         )

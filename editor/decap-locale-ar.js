@@ -1,0 +1,372 @@
+// Decap CMS's own interface words in Arabic (Modern Standard Arabic), registered by
+// miftah-editor.js with CMS.registerLocale("ar", …) when the Arabic interface is chosen.
+// MACHINE-DRAFTED from Decap's English locale (decap-cms-locales 3.8.2, dist/esm/en/index.js):
+// TO BE REVIEWED BY A NATIVE ARABIC SPEAKER before it is relied on.
+// The keys are exactly those of Decap's English locale (tests/test_editor.py compares them, so a
+// Decap upgrade that adds words fails the test); %{…} placeholders are kept as they are.
+// Terms used throughout: entry = بطاقة (French "fiche"), collection = مجموعة, publish = نشر,
+// save = حفظ, delete = حذف, draft = مسودة, in review = قيد المراجعة, ready = جاهزة,
+// media = الوسائط, workflow = سير العمل, field = حقل.
+// Plurals ("||||"): Arabic takes six forms (Polyglot's "arabic" rule: 0, 1, 2, 3–10, 11–99, 100+).
+const ar = {
+  auth: {
+    login: "تسجيل الدخول",
+    loggingIn: "جارٍ تسجيل الدخول...",
+    loginWithNetlifyIdentity: "الدخول عبر Netlify Identity",
+    loginWithAzure: "الدخول عبر Azure",
+    loginWithBitbucket: "الدخول عبر Bitbucket",
+    loginWithGitHub: "الدخول عبر GitHub",
+    loginWithGitLab: "الدخول عبر GitLab",
+    loginWithGitea: "الدخول عبر Gitea",
+    loginWithForgejo: "الدخول عبر Forgejo",
+    errors: {
+      email: "يُرجى إدخال بريدك الإلكتروني.",
+      password: "يُرجى إدخال كلمة المرور.",
+      identitySettings:
+        "تعذّر الوصول إلى إعدادات الهوية. عند استخدام الواجهة الخلفية git-gateway تأكّد من تفعيل خدمة Identity وGit Gateway.",
+    },
+  },
+  app: {
+    header: {
+      content: "المحتوى",
+      workflow: "سير العمل",
+      media: "الوسائط",
+      quickAdd: "إضافة سريعة",
+    },
+    app: {
+      errorHeader: "خطأ في تحميل إعدادات نظام إدارة المحتوى",
+      configErrors: "أخطاء الإعدادات",
+      checkConfigYml: "راجع ملف config.yml.",
+      loadingConfig: "جارٍ تحميل الإعدادات...",
+      waitingBackend: "في انتظار الواجهة الخلفية...",
+    },
+    notFoundPage: {
+      header: "الصفحة غير موجودة",
+    },
+  },
+  collection: {
+    sidebar: {
+      collections: "المجموعات",
+      allCollections: "كل المجموعات",
+      searchAll: "البحث في الكل",
+      searchIn: "البحث في",
+    },
+    collectionTop: {
+      sortBy: "ترتيب حسب",
+      viewAs: "العرض",
+      viewAsList: "العرض كقائمة",
+      viewAsGrid: "العرض كشبكة",
+      newButton: "＋ %{collectionLabel}",
+      newButtonAriaLabel: "إنشاء بطاقة من نوع %{collectionLabel}",
+      ascending: "تصاعدي",
+      descending: "تنازلي",
+      searchResults: "نتائج البحث عن «%{searchTerm}»",
+      searchResultsInCollection: "نتائج البحث عن «%{searchTerm}» في %{collection}",
+      filterBy: "تصفية حسب",
+      groupBy: "تجميع حسب",
+    },
+    entries: {
+      loadingEntries: "جارٍ تحميل البطاقات...",
+      cachingEntries: "جارٍ تخزين البطاقات مؤقتًا...",
+      longerLoading: "قد يستغرق هذا عدة دقائق",
+      noEntries: "لا توجد بطاقات",
+      unpublishedHeader: "بطاقات غير منشورة",
+    },
+    groups: {
+      other: "أخرى",
+      negateLabel: "ليس %{label}",
+    },
+    defaultFields: {
+      author: {
+        label: "الكاتب",
+      },
+      updatedOn: {
+        label: "تاريخ التحديث",
+      },
+    },
+  },
+  editor: {
+    editorControl: {
+      field: {
+        optional: "اختياري",
+        widgetLabel: "حقل %{widgetLabel}",
+      },
+    },
+    editorControlPane: {
+      widget: {
+        required: "%{fieldLabel}: حقل إلزامي.",
+        regexPattern: "%{fieldLabel} لا يطابق النمط: %{pattern}.",
+        processing: "%{fieldLabel} قيد المعالجة.",
+        range: "يجب أن يكون %{fieldLabel} بين %{minValue} و%{maxValue}.",
+        min: "يجب ألا يقل %{fieldLabel} عن %{minValue}.",
+        max: "يجب ألا يزيد %{fieldLabel} على %{maxValue}.",
+        rangeCount: "يجب أن يحتوي %{fieldLabel} على ما بين %{minCount} و%{maxCount} عنصر.",
+        rangeCountExact: "يجب أن يحتوي %{fieldLabel} على %{count} عنصر بالضبط.",
+        rangeMin: "يجب أن يحتوي %{fieldLabel} على %{minCount} عنصر على الأقل.",
+        rangeMax: "يجب أن يحتوي %{fieldLabel} على %{maxCount} عنصر على الأكثر.",
+        invalidPath: "المسار '%{path}' غير صالح",
+        pathExists: "المسار '%{path}' موجود من قبل",
+      },
+      i18n: {
+        writingInLocale: "الكتابة باللغة %{locale}",
+        copyFromLocale: "الملء من لغة أخرى",
+        copyFromLocaleConfirm: "هل تريد ملء البيانات من اللغة %{locale}؟\nسيُستبدل كل المحتوى الموجود.",
+      },
+    },
+    editor: {
+      onLeavePage: "هل تريد فعلًا مغادرة هذه الصفحة؟",
+      onUpdatingWithUnsavedChanges: "لديك تغييرات غير محفوظة، يُرجى الحفظ قبل تغيير الحالة.",
+      onPublishingNotReady: "يُرجى تغيير الحالة إلى «جاهزة» قبل النشر.",
+      onPublishingWithUnsavedChanges: "لديك تغييرات غير محفوظة، يُرجى الحفظ قبل النشر.",
+      onPublishing: "هل تريد فعلًا نشر هذه البطاقة؟",
+      onUnpublishing: "هل تريد فعلًا إلغاء نشر هذه البطاقة؟",
+      onDeleteWithUnsavedChanges:
+        "هل تريد فعلًا حذف هذه البطاقة المنشورة، وكذلك تغييراتك غير المحفوظة في هذه الجلسة؟",
+      onDeletePublishedEntry: "هل تريد فعلًا حذف هذه البطاقة المنشورة؟",
+      onDeleteUnpublishedChangesWithUnsavedChanges:
+        "سيؤدي هذا إلى حذف كل التغييرات غير المنشورة على هذه البطاقة، وكذلك تغييراتك غير المحفوظة في هذه الجلسة. هل تريد الحذف مع ذلك؟",
+      onDeleteUnpublishedChanges: "ستُحذف كل التغييرات غير المنشورة على هذه البطاقة. هل تريد الحذف مع ذلك؟",
+      loadingEntry: "جارٍ تحميل البطاقة...",
+      confirmLoadBackup: "وُجدت نسخة احتياطية محلية لهذه البطاقة، هل تريد استخدامها؟",
+    },
+    editorInterface: {
+      toggleI18n: "إظهار اللغات أو إخفاؤها",
+      togglePreview: "إظهار المعاينة أو إخفاؤها",
+      toggleScrollSync: "مزامنة التمرير",
+      toggleNotes: "إظهار الملاحظات أو إخفاؤها",
+    },
+    editorNotesPane: {
+      title: "ملاحظات",
+      emptyState: "لا توجد ملاحظات بعد. أضف أول ملاحظة أدناه لبدء التعاون.",
+      addNote: "إضافة ملاحظة",
+      addPlaceholder: "أضف ملاحظة...",
+      editPlaceholder: "عدّل ملاحظتك...",
+      save: "حفظ",
+      cancel: "إلغاء",
+      edit: "تعديل",
+      delete: "حذف",
+      resolve: "تمّت المعالجة",
+      unresolve: "إعادة فتح",
+      confirmDelete: "هل تريد فعلًا حذف هذه الملاحظة؟",
+      shortcut: "نصيحة: اضغط Ctrl+Enter لإضافة الملاحظة بسرعة",
+    },
+    editorToolbar: {
+      publishing: "جارٍ النشر...",
+      publish: "نشر",
+      published: "منشورة",
+      unpublish: "إلغاء النشر",
+      duplicate: "نسخ البطاقة",
+      unpublishing: "جارٍ إلغاء النشر...",
+      publishAndCreateNew: "نشر وإنشاء بطاقة جديدة",
+      publishAndDuplicate: "نشر ونسخ البطاقة",
+      deleteUnpublishedChanges: "حذف التغييرات غير المنشورة",
+      deleteUnpublishedEntry: "حذف البطاقة غير المنشورة",
+      deletePublishedEntry: "حذف البطاقة المنشورة",
+      deleteEntry: "حذف البطاقة",
+      saving: "جارٍ الحفظ...",
+      save: "حفظ",
+      statusInfoTooltipDraft: "حالة البطاقة: مسودة. لإنهائها وإرسالها للمراجعة، غيّر الحالة إلى «قيد المراجعة»",
+      statusInfoTooltipInReview:
+        "البطاقة قيد المراجعة، ولا يلزم أي إجراء آخر. ومع ذلك يمكنك إجراء تغييرات إضافية أثناء مراجعتها.",
+      deleting: "جارٍ الحذف...",
+      updating: "جارٍ التحديث...",
+      status: "الحالة: %{status}",
+      backCollection: " الكتابة في مجموعة %{collectionLabel}",
+      unsavedChanges: "تغييرات غير محفوظة",
+      changesSaved: "حُفظت التغييرات",
+      draft: "مسودة",
+      inReview: "قيد المراجعة",
+      ready: "جاهزة",
+      publishNow: "النشر الآن",
+      deployPreviewPendingButtonLabel: "التحقق من المعاينة",
+      deployPreviewButtonLabel: "عرض المعاينة",
+      deployButtonLabel: "عرض الصفحة المنشورة",
+    },
+    editorWidgets: {
+      markdown: {
+        bold: "غامق",
+        italic: "مائل",
+        strikethrough: "يتوسطه خط",
+        code: "شيفرة",
+        link: "رابط",
+        linkPrompt: "أدخل عنوان الرابط (URL)",
+        headings: "العناوين",
+        quote: "اقتباس",
+        bulletedList: "قائمة نقطية",
+        numberedList: "قائمة مرقّمة",
+        addComponent: "إضافة مكوّن",
+        richText: "نص منسّق",
+        markdown: "Markdown",
+        toggleMode: {
+          rich: "التبديل إلى وضع النص المنسّق",
+          markdown: "التبديل إلى وضع Markdown",
+        },
+      },
+      image: {
+        choose: "اختيار صورة",
+        chooseMultiple: "اختيار صور",
+        chooseUrl: "الإدراج من عنوان URL",
+        replaceUrl: "الاستبدال بعنوان URL",
+        promptUrl: "أدخل عنوان الصورة (URL)",
+        chooseDifferent: "اختيار صورة أخرى",
+        addMore: "إضافة صور أخرى",
+        remove: "إزالة الصورة",
+        removeAll: "إزالة كل الصور",
+      },
+      file: {
+        choose: "اختيار ملف",
+        chooseUrl: "الإدراج من عنوان URL",
+        chooseMultiple: "اختيار ملفات",
+        replaceUrl: "الاستبدال بعنوان URL",
+        promptUrl: "أدخل عنوان الملف (URL)",
+        chooseDifferent: "اختيار ملف آخر",
+        addMore: "إضافة ملفات أخرى",
+        remove: "إزالة الملف",
+        removeAll: "إزالة كل الملفات",
+      },
+      unknownControl: {
+        noControl: "لا توجد أداة تحكم للعنصر '%{widget}'.",
+      },
+      unknownPreview: {
+        noPreview: "لا توجد معاينة للعنصر '%{widget}'.",
+      },
+      headingOptions: {
+        headingOne: "عنوان 1",
+        headingTwo: "عنوان 2",
+        headingThree: "عنوان 3",
+        headingFour: "عنوان 4",
+        headingFive: "عنوان 5",
+        headingSix: "عنوان 6",
+      },
+      datetime: {
+        now: "الآن",
+        clear: "مسح",
+        setToNow: "جعل %{fieldLabel} الآن",
+      },
+      list: {
+        add: "إضافة %{item}",
+        addType: "إضافة %{item}",
+      },
+      object: {
+        expand: "توسيع",
+        collapse: "طيّ",
+      },
+    },
+  },
+  mediaLibrary: {
+    mediaLibraryCard: {
+      draft: "مسودة",
+      copy: "نسخ",
+      copyUrl: "نسخ العنوان (URL)",
+      copyPath: "نسخ المسار",
+      copyName: "نسخ الاسم",
+      copied: "نُسخ",
+    },
+    mediaLibrary: {
+      onDelete: "هل تريد فعلًا حذف الوسائط المحددة؟",
+      fileTooLarge: "الملف كبير جدًا.\nلا يُسمح بملفات يزيد حجمها على %{size} كيلوبايت.",
+    },
+    mediaLibraryModal: {
+      loading: "جارٍ التحميل...",
+      close: "إغلاق",
+      noResults: "لا توجد نتائج.",
+      noAssetsFound: "لم يُعثر على أي ملفات.",
+      noImagesFound: "لم يُعثر على أي صور.",
+      private: "خاص ",
+      images: "الصور",
+      mediaAssets: "ملفات الوسائط",
+      search: "بحث...",
+      uploading: "جارٍ الرفع...",
+      upload: "رفع",
+      download: "تنزيل",
+      deleting: "جارٍ الحذف...",
+      deleteSelected: "حذف المحدد",
+      chooseSelected: "اختيار المحدد",
+    },
+  },
+  ui: {
+    default: {
+      goBackToSite: "العودة إلى الموقع",
+    },
+    errorBoundary: {
+      title: "خطأ",
+      details: "حدث خطأ - يُرجى ",
+      reportIt: "فتح بلاغ على GitHub.",
+      detailsHeading: "التفاصيل",
+      privacyWarning:
+        "يُملأ البلاغ عند فتحه مسبقًا برسالة الخطأ وبيانات التصحيح.\nيُرجى التحقق من صحة المعلومات وإزالة أي بيانات حساسة إن وُجدت.",
+      recoveredEntry: {
+        heading: "مستند مُستعاد",
+        warning: "يُرجى نسخ هذا ولصقه في مكان ما قبل مغادرة الصفحة!",
+        copyButtonLabel: "نسخ إلى الحافظة",
+      },
+    },
+    settingsDropdown: {
+      logOut: "تسجيل الخروج",
+      account: "قائمة خيارات الحساب",
+    },
+    toast: {
+      onFailToLoadEntries: "تعذّر تحميل البطاقة: %{details}",
+      onFailToLoadDeployPreview: "تعذّر تحميل المعاينة: %{details}",
+      onFailToPersist: "تعذّر حفظ البطاقة: %{details}",
+      onFailToDelete: "تعذّر حذف البطاقة: %{details}",
+      onFailToUpdateStatus: "تعذّر تغيير الحالة: %{details}",
+      missingRequiredField: "عذرًا، لم تملأ حقلًا إلزاميًا. يُرجى إكماله قبل الحفظ.",
+      entrySaved: "حُفظت البطاقة",
+      entryPublished: "نُشرت البطاقة",
+      entryUnpublished: "أُلغي نشر البطاقة",
+      onFailToPublishEntry: "تعذّر النشر: %{details}",
+      onFailToUnpublishEntry: "تعذّر إلغاء نشر البطاقة: %{details}",
+      entryUpdated: "غُيّرت حالة البطاقة",
+      onDeleteUnpublishedChanges: "حُذفت التغييرات غير المنشورة",
+      noteAdded: "أُضيفت الملاحظة",
+      onFailToAddNote: "تعذّرت إضافة الملاحظة: %{details}",
+      noteUpdated: "عُدّلت الملاحظة",
+      onFailToUpdateNote: "تعذّر تعديل الملاحظة: %{details}",
+      noteDeleted: "حُذفت الملاحظة",
+      onFailToDeleteNote: "تعذّر حذف الملاحظة: %{details}",
+      noteResolved: "عولجت الملاحظة",
+      noteReopened: "أُعيد فتح الملاحظة",
+      onFailToToggleNote: "تعذّر تغيير حالة الملاحظة: %{details}",
+      onFailToAuth: "%{details}",
+      onLoggedOut: "سُجّل خروجك، يُرجى حفظ نسخة من بياناتك ثم تسجيل الدخول من جديد",
+      onBackendDown: "خدمة الواجهة الخلفية معطّلة حاليًا. راجع %{details} لمزيد من المعلومات",
+    },
+  },
+  workflow: {
+    workflow: {
+      loading: "جارٍ تحميل بطاقات سير العمل التحريري",
+      workflowHeading: "سير العمل التحريري",
+      newPost: "بطاقة جديدة",
+      description:
+        "لا توجد بطاقات في انتظار المراجعة، و%{readyCount} جاهزة للنشر. |||| " +
+        "بطاقة واحدة في انتظار المراجعة، و%{readyCount} جاهزة للنشر. |||| " +
+        "بطاقتان في انتظار المراجعة، و%{readyCount} جاهزة للنشر. |||| " +
+        "%{smart_count} بطاقات في انتظار المراجعة، و%{readyCount} جاهزة للنشر. |||| " +
+        "%{smart_count} بطاقة في انتظار المراجعة، و%{readyCount} جاهزة للنشر. |||| " +
+        "%{smart_count} بطاقة في انتظار المراجعة، و%{readyCount} جاهزة للنشر.",
+      dateFormat: "D MMMM",
+    },
+    workflowCard: {
+      lastChange: "%{date} بواسطة %{author}",
+      lastChangeNoAuthor: "%{date}",
+      lastChangeNoDate: "بواسطة %{author}",
+      deleteChanges: "حذف التغييرات",
+      deleteNewEntry: "حذف البطاقة الجديدة",
+      publishChanges: "نشر التغييرات",
+      publishNewEntry: "نشر البطاقة الجديدة",
+    },
+    workflowList: {
+      onDeleteEntry: "هل تريد فعلًا حذف هذه البطاقة؟",
+      onPublishingNotReadyEntry:
+        "لا يمكن نشر إلا البطاقات ذات الحالة «جاهزة». يُرجى سحب البطاقة إلى عمود «جاهزة» لتفعيل النشر.",
+      onPublishEntry: "هل تريد فعلًا نشر هذه البطاقة؟",
+      draftHeader: "المسودات",
+      inReviewHeader: "قيد المراجعة",
+      readyHeader: "جاهزة",
+      currentEntries:
+        "لا توجد بطاقات |||| بطاقة واحدة |||| بطاقتان |||| %{smart_count} بطاقات |||| %{smart_count} بطاقة |||| %{smart_count} بطاقة",
+    },
+  },
+};
+export default ar;
