@@ -131,11 +131,12 @@ def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
     """Every image the site shows, by kind: product photos, logos, WeChat QR codes."""
     wanted: dict[str, list[Path]] = {"photo": [], "logo": [], "qr": []}
     for product in catalog.published_products():
-        wanted["photo"] += [photo.source for photo in product.photos]
+        wanted["photo"] += [photo.file for photo in product.photos]
     for cooperative in catalog.cooperatives.values():
         wanted["logo"] += [cooperative.logo] if cooperative.logo else []
         wanted["qr"] += [contact.wechat_qr for contact in cooperative.contacts if contact.wechat_qr]
-    wanted["qr"] += [catalog.programme.desk.wechat_qr] if catalog.programme.desk.wechat_qr else []
+    desk = catalog.programme.export_desk
+    wanted["qr"] += [desk.wechat_qr] if desk.wechat_qr else []
     return wanted
 
 

@@ -1,0 +1,95 @@
+"""Each record field is declared once, in ``schema``: the validating kinds and the typed
+records both come from that one place."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from miftah.kinds import Field, Record, Text, build, declared
+from miftah.schema import (
+    COOPERATIVE,
+    PRODUCT,
+    ChinaMarket,
+    Cooperative,
+    Origin,
+    Product,
+    Sku,
+    Trade,
+)
+from miftah.translated import NO_TEXT, Translations
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = datetime.date(2026, 11, 29)
+
+
+def test_the_validator_reads_the_declared_fields_in_the_order_written() -> None:
+    written = [field.name for field in dataclasses.fields(Product)]
+    assert written[:2] == ["slug", "folder"]  # from the folder, not the file: not read
+    assert [spec.name for spec in PRODUCT.fields] == written[2:]
+    assert PRODUCT.cls is Product and declared(Product) is PRODUCT  # derived once per class
+
+
+def test_products_and_cooperatives_declare_their_sources_alike() -> None:
+    product_sources = next(spec for spec in PRODUCT.fields if spec.name == "sources")
+    cooperative_sources = next(spec for spec in COOPERATIVE.fields if spec.name == "sources")
+    assert product_sources == cooperative_sources
+    assert product_sources.en == "Where the record's information comes from (public sources, documents)."
+
+
+def test_a_field_left_out_takes_its_declared_default(tmp_path: Path) -> None:
+    trade = build(Trade, {}, tmp_path)
+    assert trade == Trade()
+    assert (trade.moq, trade.pricing, trade.lead_times, trade.private_label) == (None, None, (), None)
+    assert build(ChinaMarket, {}, tmp_path).gacc_status == "unknown"  # not stated: said so
+
+
+def test_nested_values_become_typed_records(tmp_path: Path) -> None:
+    sku = build(
+        Sku,
+        {
+            "id": "bottle-250ml",
+            "net_content": {"value": Decimal("250"), "unit": "ml"},
+            "packaging": {"en": "Glass bottle", "zh": "玻璃瓶"},
+            "carton": {"length_cm": 40, "width_cm": 30, "height_cm": 25, "gross_weight_kg": Decimal("12.5")},
+        },
+        tmp_path,
+    )
+    assert (sku.net_content.value, sku.net_content.unit) == (Decimal("250"), "ml")
+    assert sku.packaging == Translations((("zh", "玻璃瓶"), ("en", "Glass bottle")))
+    assert sku.carton is not None and sku.carton.gross_weight_kg == Decimal("12.5")
+    assert sku.pallet is None and sku.units_per_carton is None
+
+
+def test_a_file_is_held_as_its_path_in_the_record_folder(tmp_path: Path) -> None:
+    product = build(Product, _product_values(), tmp_path, slug="x", folder=tmp_path)
+    assert product.photos[0].file == tmp_path / "photo-1.jpg"
+    assert product.description is NO_TEXT and product.skus == () and product.featured is False
+
+
+def test_a_region_left_out_is_the_province_s() -> None:
+    assert Origin(province="sidi-ifni").region == "guelmim-oued-noun"
+    assert Origin(region="souss-massa", province="sidi-ifni").region == "souss-massa"  # as stated
+    assert Origin().region is None
+    cooperative = Cooperative(slug="x", folder=Path("x"), name=NO_TEXT, story=NO_TEXT, province="sidi-ifni")
+    assert cooperative.region == "guelmim-oued-noun"
+
+
+def test_a_record_without_a_class_keeps_its_values(tmp_path: Path) -> None:
+    plain = Record(fields=(Field("inner", Text(), False, "", ""),))
+    assert plain.typed({"inner": "x"}, tmp_path) == {"inner": "x"}
+
+
+def _product_values() -> dict[str, Any]:
+    return {
+        "cooperative": "tifaout-argan",
+        "category": "argan-oil",
+        "status": "draft",
+        "last_verified": DAY,
+        "name": {"zh": "名称", "fr": "Nom", "en": "Name"},
+        "summary": {"en": "Summary"},
+        "photos": [{"file": "photo-1.jpg", "alt": {"en": "A bottle"}}],
+    }
