@@ -1,5 +1,5 @@
-"""Each record field is declared once, in ``schema``: the validating kinds and the typed
-records both come from that one place."""
+"""Each record field is declared once, in ``schema``: the validating kinds, the typed records
+and the files a record refers to all come from that one place."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from miftah.kinds import Field, Record, Text, build, declared
+from miftah.build import images_to_render
+from miftah.kinds import Field, Record, Text, Where, build, declared, files_of, referenced_files
+from miftah.loading import load_catalog
+from miftah.problems import Problem
 from miftah.schema import (
     COOPERATIVE,
     PRODUCT,
@@ -21,6 +24,7 @@ from miftah.schema import (
     Trade,
 )
 from miftah.translated import NO_TEXT, Translations
+from miftah.yamlnodes import read_record
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = datetime.date(2026, 11, 29)
@@ -81,6 +85,44 @@ def test_a_region_left_out_is_the_province_s() -> None:
 def test_a_record_without_a_class_keeps_its_values(tmp_path: Path) -> None:
     plain = Record(fields=(Field("inner", Text(), False, "", ""),))
     assert plain.typed({"inner": "x"}, tmp_path) == {"inner": "x"}
+
+
+def test_the_files_of_a_typed_record_are_those_its_values_name() -> None:
+    """One walk over the declaration, whether the values are converted dicts or typed records."""
+    catalog = load_catalog(ROOT).catalog
+    assert catalog is not None
+    for collection, schema, records in (
+        ("products", PRODUCT, catalog.products),
+        ("cooperatives", COOPERATIVE, catalog.cooperatives),
+    ):
+        for slug, record in records.items():
+            shown = f"{collection}/{slug}/{collection[:-1]}.yml"
+            values = _values(ROOT / shown, shown, schema)
+            assert files_of(record) == referenced_files(schema, values), slug
+    tifaout = files_of(catalog.cooperatives["tifaout-argan"])
+    assert ("contacts[1].wechat_qr", "wechat-qr.png", "qr") in tifaout
+
+
+def test_the_images_rendered_are_the_photos_logos_and_qr_codes_the_records_name() -> None:
+    catalog = load_catalog(ROOT).catalog
+    assert catalog is not None
+    wanted = images_to_render(catalog)
+    assert list(wanted) == ["photo", "logo", "qr"]  # documents are linked, never encoded
+    assert wanted["photo"] == [
+        photo.file for product in catalog.published_products() for photo in product.photos
+    ]
+    desk_qr = ROOT / "programme" / "sample-desk-wechat-qr.png"
+    assert wanted["qr"][-1] == desk_qr and ROOT / "cooperatives/tifaout-argan/wechat-qr.png" in wanted["qr"]
+    assert all(path.is_file() for paths in wanted.values() for path in paths)
+
+
+def _values(path: Path, shown: str, schema: Record) -> dict[str, Any]:
+    top, problems = read_record(str(path), shown)
+    assert top is not None and problems == []
+    found: list[Problem] = []
+    values = schema.convert(top, Where(shown, path.parent, found))
+    assert values is not None
+    return values
 
 
 def _product_values() -> dict[str, Any]:

@@ -749,24 +749,31 @@ def build(cls: type[R], values: dict[str, Any], folder: Path, /, **given: Any) -
 
 
 def referenced_files(kind: Kind[Any], value: Any, path: str = "") -> list[tuple[str, str, str]]:
-    """(field path, file name, role) of every file a converted value refers to, found through
-    its kinds: the one place that knows which fields name files (photos, logo, QR codes,
-    certificate copies, source documents)."""
-    if isinstance(kind, File) and isinstance(value, str):
-        return [(path, value, kind.role)]
-    if isinstance(kind, Record) and isinstance(value, dict):
+    """(field path, file name, role) of every file a value refers to, found through its kinds:
+    the one place that knows which fields name files (photos, logo, QR codes, certificate
+    copies, source documents). The value is either as converted (dicts, names) or a typed
+    record (see ``files_of``)."""
+    if isinstance(kind, File) and isinstance(value, str | Path):
+        return [(path, Path(value).name, kind.role)]
+    if isinstance(kind, Record) and (isinstance(value, dict) or dataclasses.is_dataclass(value)):
+        get = value.get if isinstance(value, dict) else lambda name: getattr(value, name)
         return [
             found
             for spec in kind.fields
-            for found in referenced_files(spec.kind, value.get(spec.name), f"{path}.{spec.name}".lstrip("."))
+            for found in referenced_files(spec.kind, get(spec.name), f"{path}.{spec.name}".lstrip("."))
         ]
-    if isinstance(kind, ListOf) and isinstance(value, list):
+    if isinstance(kind, ListOf) and isinstance(value, list | tuple):
         return [
             found
             for i, item in enumerate(value, start=1)
             for found in referenced_files(kind.item, item, f"{path}[{i}]")
         ]
     return []
+
+
+def files_of(record: object) -> list[tuple[str, str, str]]:
+    """(field path, file name, role) of every file a typed record refers to, in its folder."""
+    return referenced_files(declared(type(record)), record)
 
 
 def example_line(spec: Field) -> str:
