@@ -1,5 +1,5 @@
-"""Each record field is declared once, in ``schema``: the validating kinds, the typed records
-and the files a record refers to all come from that one place."""
+"""Each record field is declared once, in ``schema``: the validating kinds, the typed records,
+the files a record refers to and "certificate in force" all come from that one place."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from typing import Any
 
 from miftah.build import images_to_render
 from miftah.kinds import Field, Record, Text, Where, build, declared, files_of, referenced_files
-from miftah.loading import load_catalog
+from miftah.loading import _read_one, load_catalog
 from miftah.problems import Problem
+from miftah.rules import check_certificates
 from miftah.schema import (
     COOPERATIVE,
     PRODUCT,
@@ -22,6 +23,8 @@ from miftah.schema import (
     Product,
     Sku,
     Trade,
+    expired,
+    in_force,
 )
 from miftah.translated import NO_TEXT, Translations
 from miftah.yamlnodes import read_record
@@ -114,6 +117,31 @@ def test_the_images_rendered_are_the_photos_logos_and_qr_codes_the_records_name(
     desk_qr = ROOT / "programme" / "sample-desk-wechat-qr.png"
     assert wanted["qr"][-1] == desk_qr and ROOT / "cooperatives/tifaout-argan/wechat-qr.png" in wanted["qr"]
     assert all(path.is_file() for paths in wanted.values() for path in paths)
+
+
+def test_a_certificate_is_in_force_when_certified_and_not_expired() -> None:
+    assert in_force("certified", None, DAY)
+    assert in_force("certified", DAY, DAY)  # valid until the end of its last day
+    assert not in_force("certified", DAY - datetime.timedelta(days=1), DAY)
+    assert not in_force("applicant", None, DAY) and not in_force("suspended", None, DAY)
+    assert expired(DAY - datetime.timedelta(days=1), DAY) and not expired(None, DAY)
+
+
+def test_the_expiry_warning_asks_the_same_question(tmp_path: Path) -> None:
+    """An expired certificate is warned about unless suspended; one valid today is not."""
+    cooperative = ROOT / "cooperatives/tifaout-argan/cooperative.yml"
+    text = cooperative.read_text(encoding="utf-8").replace(
+        "valid_until: 2029-02-28", "valid_until: 2026-11-28"
+    )
+    folder = tmp_path / "tifaout-argan"
+    folder.mkdir()
+    (folder / "cooperative.yml").write_text(text, encoding="utf-8")
+    problems: list[Problem] = []
+    raw = _read_one(folder, "cooperatives/tifaout-argan/cooperative.yml", COOPERATIVE, problems)
+    assert raw is not None
+    found = [(p.field, p.code) for p in check_certificates(raw, DAY)]
+    assert found == [("certificates[1].valid_until", "certificate_expired")]
+    assert check_certificates(raw, DAY - datetime.timedelta(days=1)) == []
 
 
 def _values(path: Path, shown: str, schema: Record) -> dict[str, Any]:

@@ -417,7 +417,7 @@ def expired(valid_until: datetime.date | None, day: datetime.date) -> bool:
 
 def in_force(status: str | None, valid_until: datetime.date | None, day: datetime.date) -> bool:
     """A certificate is in force on ``day`` when granted and not expired: the one place this is
-    decided (pages, filters and the claim guard all ask here)."""
+    decided (pages, filters, the claim guard and the expiry warning all ask here)."""
     return status == "certified" and not expired(valid_until, day)
 
 
