@@ -212,9 +212,13 @@ def write_bare_site(catalog: Catalog, folder: Path) -> Path:
                 + listing(own, "../products/")
                 + "\n",
             )
-        for kind, key in (("categories", "category"), ("regions", "region")):
-            for term in sorted({getattr(product, key) for product in products}):
-                chosen = [product for product in products if getattr(product, key) == term]
+        listings: dict[str, dict[str, str | None]] = {  # listing folder: each product's term
+            "categories": {product.slug: product.category for product in products},
+            "regions": {product.slug: product.origin.region for product in products},
+        }
+        for kind, term_of in listings.items():
+            for term in sorted({term for term in term_of.values() if term}):
+                chosen = [product for product in products if term_of[product.slug] == term]
                 write(f"{kind}/{term}", f"# {term}\n\n{listing(chosen, '../products/')}\n")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
