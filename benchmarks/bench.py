@@ -46,7 +46,8 @@ import refcatalog  # type: ignore[import-not-found]  # noqa: E402
 
 from miftah.languages import CODES  # noqa: E402
 from miftah.loading import load_catalog  # noqa: E402
-from miftah.records import Catalog, Translations  # noqa: E402
+from miftah.records import Catalog  # noqa: E402
+from miftah.translated import Translations  # noqa: E402
 
 PYTHON = sys.executable
 SITE_FRONT = ROOT / "scripts" / "site.py"
@@ -186,11 +187,11 @@ def write_bare_site(catalog: Catalog, folder: Path) -> Path:
         write("search", "# Search\n\nSearch the catalog.\n")
         for product in products:
             rows = "\n".join(
-                f"| {sku.id} | {sku.net_value} {sku.net_unit} | {_md(sku.packaging, lang)} "
+                f"| {sku.id} | {sku.net_content.value} {sku.net_content.unit} | {_md(sku.packaging, lang)} "
                 f"| {sku.units_per_carton or ''} |"
                 for sku in product.skus
             )
-            terms = ", ".join(term for term, _ in product.trade.incoterms)
+            terms = ", ".join(offer.term for offer in product.trade.incoterms)
             moq = product.trade.moq
             moq_text = f"{moq.quantity} {moq.unit}" if moq else ""
             write(
@@ -199,7 +200,7 @@ def write_bare_site(catalog: Catalog, folder: Path) -> Path:
                 f"{_md(product.description, lang)}\n\n"
                 f"| SKU | Net | Packaging | Units per carton |\n| --- | --- | --- | --- |\n{rows}\n\n"
                 f"- MOQ: {moq_text}\n- Incoterms: {terms}\n"
-                f"- HS code: {product.hs_code or ''}\n- Region: {product.region}\n\n"
+                f"- HS code: {product.hs_code or ''}\n- Region: {product.origin.region}\n\n"
                 f"{_md(product.ingredients, lang)}\n\n{_md(product.storage, lang)}\n\n"
                 f"[{product.cooperative}](../cooperatives/{product.cooperative}.md)\n",
             )
@@ -211,9 +212,13 @@ def write_bare_site(catalog: Catalog, folder: Path) -> Path:
                 + listing(own, "../products/")
                 + "\n",
             )
-        for kind, key in (("categories", "category"), ("regions", "region")):
-            for term in sorted({getattr(product, key) for product in products}):
-                chosen = [product for product in products if getattr(product, key) == term]
+        listings: dict[str, dict[str, str | None]] = {  # listing folder: each product's term
+            "categories": {product.slug: product.category for product in products},
+            "regions": {product.slug: product.origin.region for product in products},
+        }
+        for kind, term_of in listings.items():
+            for term in sorted({term for term in term_of.values() if term}):
+                chosen = [product for product in products if term_of[product.slug] == term]
                 write(f"{kind}/{term}", f"# {term}\n\n{listing(chosen, '../products/')}\n")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")

@@ -60,7 +60,7 @@ def test_card_says_nothing_it_does_not_know(gaps_site: Path) -> None:
 def test_inquiry_goes_to_the_export_desk_and_says_so(gaps_site: Path) -> None:
     loaded = load_catalog(Path(gaps_site).parent / "records")
     assert loaded.catalog is not None
-    desk = loaded.catalog.programme.desk
+    desk = loaded.catalog.programme.export_desk
     page = gaps_site / "fr" / "products" / GAPS_PRODUCT / "index.html"
     found = re.search(r'id="ms-inquiry-data">(.*?)</script>', page.read_text("utf-8"), re.S)
     assert found

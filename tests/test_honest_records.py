@@ -37,11 +37,11 @@ def test_approximate_years_and_counts_are_accepted(scratch_catalog: Path, edit: 
     assert loaded.problems == []
     assert loaded.catalog is not None
     cooperative = loaded.catalog.cooperatives["tifaout-argan"]
-    assert cooperative.founded_year is not None and cooperative.members_total is not None
+    assert cooperative.founded_year is not None and cooperative.members.total is not None
     assert (cooperative.founded_year.low, cooperative.founded_year.high) == (1996, 1999)
-    assert (cooperative.members_total.low, cooperative.members_total.high) == (50, 60)
-    assert cooperative.members_women is not None and cooperative.members_women.about
-    assert cooperative.members_seasonal is not None and cooperative.members_seasonal.high is None
+    assert (cooperative.members.total.low, cooperative.members.total.high) == (50, 60)
+    assert cooperative.members.women is not None and cooperative.members.women.about
+    assert cooperative.members.seasonal is not None and cooperative.members.seasonal.high is None
 
 
 def test_either_or_year_gets_the_range_form(scratch_catalog: Path, edit: Edit) -> None:

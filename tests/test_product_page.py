@@ -9,7 +9,7 @@ from typing import Any
 
 from htmlscan import section, text
 from miftah.loading import load_catalog
-from miftah.records import Product
+from miftah.schema import Product
 from miftah.taxonomy import vocabulary
 from support import ROOT, Edit, run_check, run_site
 
@@ -40,14 +40,14 @@ def test_trade_terms_box_matches_the_record(sample_site: Path) -> None:
     html = (sample_site / "en/products/argan-oil-culinary/index.html").read_text(encoding="utf-8")
     terms = re.search(r"Incoterms</dt><dd>(.*?)</dd>", html)
     assert terms, "no Incoterms entry"
-    assert [(term, place) for term, place in record.trade.incoterms] == [
+    assert [(offer.term, offer.place) for offer in record.trade.incoterms] == [
         ("EXW", None),
         ("FOB", "casablanca"),
         ("FOB", "agadir"),
     ]  # the record, read; the page's own entry lists each, in order, not the price note's "FOB"
     assert terms.group(1).split("<br>") == ["EXW – Ex Works", "FOB Port of Casablanca", "FOB Port of Agadir"]
-    for _quantity, days in record.trade.lead_times:
-        assert f": {days} days" in box
+    for lead in record.trade.lead_times:
+        assert f": {lead.days} days" in box
     assert "Private label (OEM) Yes" in box
 
 

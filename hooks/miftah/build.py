@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from miftah import claims, editor, formatting, i18n, images, problems, search, site, sitedir, taxonomy
+from miftah.kinds import files_of
 from miftah.languages import CODES, DEFAULT_CODE
 from miftah.loading import Loaded, load_catalog
 from miftah.records import Catalog
+from miftah.schema import Cooperative, Product, Programme
 
 log = logging.getLogger("miftah")
 
@@ -137,14 +139,18 @@ def forget_data_files() -> None:
 
 
 def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
-    """Every image the site shows, by kind: product photos, logos, WeChat QR codes."""
+    """Every image the site shows, by kind: product photos, logos, WeChat QR codes (the
+    schema says which fields name them; documents are linked, never encoded)."""
     wanted: dict[str, list[Path]] = {"photo": [], "logo": [], "qr": []}
-    for product in catalog.published_products():
-        wanted["photo"] += [photo.source for photo in product.photos]
-    for cooperative in catalog.cooperatives.values():
-        wanted["logo"] += [cooperative.logo] if cooperative.logo else []
-        wanted["qr"] += [contact.wechat_qr for contact in cooperative.contacts if contact.wechat_qr]
-    wanted["qr"] += [catalog.programme.desk.wechat_qr] if catalog.programme.desk.wechat_qr else []
+    shown: list[Product | Cooperative | Programme] = [
+        *catalog.published_products(),
+        *catalog.cooperatives.values(),
+        catalog.programme,
+    ]
+    for record in shown:
+        for _field, name, role in files_of(record):
+            if role in wanted:
+                wanted[role].append(record.folder / name)
     return wanted
 
 

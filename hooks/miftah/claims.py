@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from miftah.problems import Problem
-from miftah.records import in_force
+from miftah.schema import in_force
 
 if TYPE_CHECKING:
     from miftah.rules import RawRecord

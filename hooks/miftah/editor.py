@@ -189,7 +189,7 @@ def field_config(spec: Field, lang: str, path: str, context_required: bool, reco
 
 
 def _widget(
-    kind: Kind, lang: str, path: str, required: bool, record: str, hints: list[str]
+    kind: Kind[Any], lang: str, path: str, required: bool, record: str, hints: list[str]
 ) -> dict[str, Any]:
     texts = words(lang)
     if isinstance(kind, Record):
@@ -262,7 +262,7 @@ def _widget(
     return {"widget": "string", "pattern": [_pattern(kind), _pattern_message(kind, lang)]}
 
 
-def _pattern(kind: Kind) -> str:
+def _pattern(kind: Kind[Any]) -> str:
     """One JavaScript regular expression for a one-line value: its form and its length."""
     if isinstance(kind, Amount):
         number = rf"-?[0-9]+(\.[0-9]{{1,{kind.decimals}}})?" if kind.decimals else "-?[0-9]+"
@@ -278,7 +278,7 @@ def _pattern(kind: Kind) -> str:
     return f"^{length}(?:{body})$"
 
 
-def _pattern_message(kind: Kind, lang: str) -> str:
+def _pattern_message(kind: Kind[Any], lang: str) -> str:
     texts = words(lang)
     comma = "، " if lang == "ar" else ", "
     if isinstance(kind, Amount):
@@ -320,7 +320,7 @@ def label(help_text: str) -> str:
     return first.rstrip(".").strip() or help_text
 
 
-def field_paths(kind: Kind, prefix: str = "") -> list[str]:
+def field_paths(kind: Kind[Any], prefix: str = "") -> list[str]:
     """Every field path of a record kind ("skus[].carton.length_cm", "name.zh", …)."""
     paths: list[str] = []
     if isinstance(kind, Record):

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from miftah import formatting
 from miftah.i18n import t
-from miftah.records import Cooperative, Product, Programme, Sku
+from miftah.schema import Cooperative, Product, Programme, Sku
 from miftah.seo import script_json
 from miftah.taxonomy import vocabulary
 
@@ -26,7 +26,7 @@ def inquiry_data(product: Product, cooperative: Cooperative, programme: Programm
     languages = dict.fromkeys([lang, COOPERATIVE_LANGUAGE])
     email = next((c.email for c in cooperative.contacts if c.email), None)
     if not cooperative.contacts:
-        email = programme.desk.email
+        email = programme.export_desk.email
     data: dict[str, Any] = {
         "lang": lang,
         "email": email,
@@ -36,7 +36,8 @@ def inquiry_data(product: Product, cooperative: Cooperative, programme: Programm
 
 
 def sku_label(sku: Sku, lang: str) -> str:
-    return f"{formatting.quantity(sku.net_value, sku.net_unit, lang)} · {sku.packaging.show(lang).text}"
+    net = formatting.quantity(sku.net_content.value, sku.net_content.unit, lang)
+    return f"{net} · {sku.packaging.show(lang).text}"
 
 
 def _texts(product: Product, cooperative: Cooperative, lang: str) -> dict[str, Any]:
@@ -51,7 +52,9 @@ def _texts(product: Product, cooperative: Cooperative, lang: str) -> dict[str, A
         ),
         "unit": unit,
         "skus": {sku.id: sku_label(sku, lang) for sku in product.skus},
-        "incoterms": {term: vocabulary("incoterms")[term].label(lang) for term, _ in product.trade.incoterms},
+        "incoterms": {
+            offer.term: vocabulary("incoterms")[offer.term].label(lang) for offer in product.trade.incoterms
+        },
         "templates": {key: t(lang, key) for key in INQUIRY_KEYS},
         "heading": t(lang, "inquiry_copy_heading"),
     }

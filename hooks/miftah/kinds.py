@@ -16,14 +16,19 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast, overload
 
-from miftah.languages import CODES, OWN_SCRIPTS
+from miftah.languages import CODES
 from miftah.problems import Problem
 from miftah.taxonomy import aliases, vocabulary
 from miftah.textrules import script_problem, text_problem
 from miftah.textrules import shown as _shown
+from miftah.translated import SCRIPTS, Translations
 from miftah.yamlnodes import Mapping, Node, Scalar, Sequence
+
+T = TypeVar("T")  # the value a record holds for a field of this kind
+Item = TypeVar("Item")  # the value of one item of a list
+R = TypeVar("R")  # a record class
 
 SAFE_FILE_NAME = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*\.[a-z0-9]+$")
 
@@ -46,11 +51,16 @@ class Where:
 
 
 @dataclass(frozen=True)
-class Kind:
-    """How one field's value is written and checked. Subclasses override the three methods."""
+class Kind(Generic[T]):
+    """How one field's value is written and checked. Subclasses override the three methods,
+    and ``typed`` when a record holds the value otherwise than ``convert`` returns it."""
 
     def convert(self, node: Node, where: Where) -> Any:
         raise NotImplementedError
+
+    def typed(self, value: Any, folder: Path) -> T:
+        """The converted ``value`` as a typed record holds it (the same, unless overridden)."""
+        return cast(T, value)
 
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -67,7 +77,7 @@ class Kind:
 
 
 @dataclass(frozen=True)
-class Text(Kind):
+class Text(Kind[str]):
     """A plain one-language value: a name as registered, an e-mail address, an id, a code."""
 
     pattern: str | None = None
@@ -126,7 +136,7 @@ class HsCode(Text):
 
 
 @dataclass(frozen=True)
-class Flag(Kind):
+class Flag(Kind[bool]):
     """true or false, and nothing else (YAML 1.1 would also read yes/no/on/off)."""
 
     sample: bool = True
@@ -148,7 +158,7 @@ class Flag(Kind):
 
 
 @dataclass(frozen=True)
-class Integer(Kind):
+class Integer(Kind[int]):
     """A whole number written in digits, within a range (no octal, no 1_000, no 1e3)."""
 
     low: int = 0
@@ -176,7 +186,7 @@ class Integer(Kind):
 
 
 @dataclass(frozen=True)
-class Amount(Kind):
+class Amount(Kind[decimal.Decimal]):
     """A decimal number as written (kept exact: "1.10" stays 1.10), with at most some decimals."""
 
     decimals: int = 2
@@ -244,7 +254,7 @@ _RANGE = re.compile(r"([0-9]+)\s*(?:-|–|—|to|à)\s*([0-9]+)")
 
 
 @dataclass(frozen=True)
-class Approximate(Kind):
+class Approximate(Kind[Approx]):
     """A whole number or year that may be approximate: 40, ~40 (about), 50-60, 80+ (at least)."""
 
     low: int = 0
@@ -303,7 +313,7 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Price(Kind):
+class Price(Kind[Span]):
     """A price written 12.50, or a range written 120-150 (decimal point, never a comma)."""
 
     decimals: int = 2
@@ -355,7 +365,7 @@ class Partial:
 
 
 @dataclass(frozen=True)
-class PartialDate(Kind):
+class PartialDate(Kind[Partial]):
     """A date known only as precisely as the real world gives it: 2019, 2019-05 or 2019-05-14."""
 
     sample: str = "2019-05"
@@ -385,7 +395,7 @@ class PartialDate(Kind):
 
 
 @dataclass(frozen=True)
-class Date(Kind):
+class Date(Kind[datetime.date]):
     """A calendar date written YYYY-MM-DD, checked to exist (no 30 February)."""
 
     sample: str = "2026-11-01"
@@ -412,7 +422,7 @@ class Date(Kind):
 
 
 @dataclass(frozen=True)
-class Choice(Kind):
+class Choice(Kind[str]):
     """One of a fixed list of ids: either a translated vocabulary, or a short list of its own."""
 
     vocabulary: str = ""  # the name of a file in data/taxonomy/, or
@@ -447,11 +457,8 @@ class Choice(Kind):
         return self.ids()[0]
 
 
-SCRIPTS = tuple(OWN_SCRIPTS)  # a name as the cooperative writes it: Arabic, Tifinagh
-
-
 @dataclass(frozen=True)
-class Translated(Kind):
+class Translated(Kind[Translations]):
     """A text in several languages: a map of language code to text."""
 
     all_languages: bool = False  # names must exist in every language; longer texts may not
@@ -544,9 +551,12 @@ class Translated(Kind):
     def example(self) -> dict[str, str]:
         return dict(zip(CODES, self.sample, strict=True))
 
+    def typed(self, value: Any, folder: Path) -> Translations:
+        return Translations.of(value)
+
 
 @dataclass(frozen=True)
-class File(Kind):
+class File(Kind[Path]):
     """A file in the record's own folder, named safely, with an allowed extension."""
 
     extensions: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".webp")
@@ -579,10 +589,13 @@ class File(Kind):
     def example(self) -> str:
         return self.sample
 
+    def typed(self, value: Any, folder: Path) -> Path:
+        return Path(folder, value)
+
 
 @dataclass(frozen=True)
-class ListOf(Kind):
-    item: Kind = dataclasses.field(default_factory=Kind)
+class ListOf(Kind[tuple[Item, ...]]):
+    item: Kind[Item]
     min_items: int = 0
     max_items: int = 20
 
@@ -608,21 +621,25 @@ class ListOf(Kind):
     def example(self) -> list[Any]:
         return [self.item.example()]
 
+    def typed(self, value: Any, folder: Path) -> tuple[Item, ...]:
+        return tuple(self.item.typed(item, folder) for item in value)
+
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: Kind
+    kind: Kind[Any]
     required: bool
     fr: str  # what the field is for, in French and English: editors, skeletons, reference
     en: str
 
 
 @dataclass(frozen=True)
-class Record(Kind):
+class Record(Kind[Any]):
     """A mapping with known fields: unknown keys are problems, with a 'did you mean'."""
 
     fields: tuple[Field, ...] = ()
+    cls: type | None = None  # the record class that declares the fields (see ``declared``)
 
     def convert(self, node: Node, where: Where) -> dict[str, Any] | None:
         if not isinstance(node, Mapping):
@@ -676,26 +693,87 @@ class Record(Kind):
     def example(self) -> dict[str, Any]:
         return {spec.name: spec.kind.example() for spec in self.fields}
 
+    def typed(self, value: Any, folder: Path) -> Any:
+        return build(self.cls, value, folder) if self.cls else value
 
-def referenced_files(kind: Kind, value: Any, path: str = "") -> list[tuple[str, str, str]]:
-    """(field path, file name, role) of every file a converted value refers to, found through
-    its kinds: the one place that knows which fields name files (photos, logo, QR codes,
-    certificate copies, source documents)."""
-    if isinstance(kind, File) and isinstance(value, str):
-        return [(path, value, kind.role)]
-    if isinstance(kind, Record) and isinstance(value, dict):
+
+# A record is declared once, as a frozen dataclass whose fields say their kind and help:
+#     name: Translations = required(NAME, "Nom du produit…", "Product name…")
+# mypy checks the type written against the kind's (a Kind[T] gives a T); ``declared`` derives
+# the validating Record from the class, and ``build`` the typed record from converted values.
+_DECLARED = "miftah.field"
+
+
+def required(kind: Kind[T], fr: str, en: str) -> T:
+    """A field the record must have: its kind, and what it is for in French and English."""
+    return cast(T, dataclasses.field(metadata={_DECLARED: Field("", kind, True, fr, en)}))
+
+
+@overload
+def optional(kind: Kind[T], fr: str, en: str) -> T | None: ...
+@overload
+def optional(kind: Kind[T], fr: str, en: str, default: T) -> T: ...
+def optional(kind: Kind[Any], fr: str, en: str, default: Any = None) -> Any:
+    """A field the record may leave out: ``default`` (None unless given) stands for it."""
+    return dataclasses.field(default=default, metadata={_DECLARED: Field("", kind, False, fr, en)})
+
+
+_declared: dict[type, Record] = {}
+
+
+def declared(cls: type) -> Record:
+    """The Record kind a record class declares: its declared fields, in the order written
+    (fields without a declaration, such as a slug taken from the folder, are not read)."""
+    if cls not in _declared:
+        fields = tuple(
+            dataclasses.replace(field.metadata[_DECLARED], name=field.name)
+            for field in dataclasses.fields(cls)
+            if _DECLARED in field.metadata
+        )
+        _declared[cls] = Record(fields=fields, cls=cls)
+    return _declared[cls]
+
+
+def of(cls: type[R]) -> Kind[R]:
+    """The kind of a field that holds a nested record of class ``cls``."""
+    return cast(Kind[R], declared(cls))
+
+
+def build(cls: type[R], values: dict[str, Any], folder: Path, /, **given: Any) -> R:
+    """A typed record from the values its Record converted (only ever without errors, so
+    required values are there); fields left out take their declared default."""
+    for spec in declared(cls).fields:
+        if values.get(spec.name) is not None:
+            given[spec.name] = spec.kind.typed(values[spec.name], folder)
+    return cls(**given)
+
+
+def referenced_files(kind: Kind[Any], value: Any, path: str = "") -> list[tuple[str, str, str]]:
+    """(field path, file name, role) of every file a value refers to, found through its kinds:
+    the one place that knows which fields name files (photos, logo, QR codes, certificate
+    copies, source documents). The value is either as converted (dicts, names) or a typed
+    record (see ``files_of``)."""
+    if isinstance(kind, File) and isinstance(value, str | Path):
+        return [(path, Path(value).name, kind.role)]
+    if isinstance(kind, Record) and (isinstance(value, dict) or dataclasses.is_dataclass(value)):
+        get = value.get if isinstance(value, dict) else lambda name: getattr(value, name)
         return [
             found
             for spec in kind.fields
-            for found in referenced_files(spec.kind, value.get(spec.name), f"{path}.{spec.name}".lstrip("."))
+            for found in referenced_files(spec.kind, get(spec.name), f"{path}.{spec.name}".lstrip("."))
         ]
-    if isinstance(kind, ListOf) and isinstance(value, list):
+    if isinstance(kind, ListOf) and isinstance(value, list | tuple):
         return [
             found
             for i, item in enumerate(value, start=1)
             for found in referenced_files(kind.item, item, f"{path}[{i}]")
         ]
     return []
+
+
+def files_of(record: object) -> list[tuple[str, str, str]]:
+    """(field path, file name, role) of every file a typed record refers to, in its folder."""
+    return referenced_files(declared(type(record)), record)
 
 
 def example_line(spec: Field) -> str:

@@ -22,8 +22,9 @@ from miftah.i18n import language_name, t
 from miftah.images import MEDIA_DIR, Rendition
 from miftah.inquiry import inquiry_data, sku_label
 from miftah.languages import OWN_SCRIPTS, direction, html_lang, language
-from miftah.records import Catalog, Contact, Cooperative, Product, Translations
-from miftah.records import Source as RecordSource
+from miftah.records import Catalog
+from miftah.schema import Contact, Cooperative, Product
+from miftah.schema import Source as RecordSource
 from miftah.taxonomy import vocabulary
 from miftah.tradefacts import (
     CertificateRow,
@@ -34,6 +35,7 @@ from miftah.tradefacts import (
     importer_facts,
     place_line,
 )
+from miftah.translated import Translations
 
 PAGE_SIZE = 24  # cards per listing page: a phone page stays small at 3,000 products
 FACETS_PATH = "products/facets.json"  # the whole catalog, compact, fetched only when filtering
@@ -349,13 +351,13 @@ class PageMaker:
             photos=photos,
             no_photo=None if photos else self._no_photo(product),
             category=self._term_link("categories", product.category),
-            region=self._term_link("regions", product.region) if product.region else None,
+            region=self._term_link("regions", product.origin.region) if product.origin.region else None,
             cooperative=self._cooperative_card(cooperative),
             facts=importer_facts(product, cooperative, self.lang, self.day),
             skus=tuple(Option(sku.id, sku_label(sku, self.lang), 0) for sku in product.skus),
             incoterms=tuple(
                 Option(term, vocabulary("incoterms")[term].label(self.lang), 0)
-                for term in dict.fromkeys(term for term, _ in product.trade.incoterms)
+                for term in dict.fromkeys(offer.term for offer in product.trade.incoterms)
             ),
             moq=product.trade.moq.quantity if product.trade.moq else None,
             quantity_label=t(
@@ -434,7 +436,7 @@ class PageMaker:
     def region_pages(self, term_id: str) -> list[PageModel]:
         label = vocabulary("regions")[term_id].label(self.lang)
         cooperatives = [c for c in self._sorted_cooperatives() if c.region == term_id]
-        products = [p for p in self.catalog.published_products() if p.region == term_id]
+        products = [p for p in self.catalog.published_products() if p.origin.region == term_id]
         intro = t(self.lang, "region_intro", label=label)
         cards = tuple(self._cooperative_card(c) for c in cooperatives)
         view = replace(self._listing(intro, products), cooperatives=cards)
@@ -553,7 +555,7 @@ class PageMaker:
             self._photo(renditions[0], product.photos[0].alt, CARD_SIZES, eager=False) if renditions else None
         )
         moq = product.trade.moq
-        first_lead_time = min((days for _, days in product.trade.lead_times), default=None)
+        first_lead_time = min((lead.days for lead in product.trade.lead_times), default=None)
         certificates = [
             c.kind for i in product.certificates if (c := cooperative.certificate(i)) and c.valid_on(self.day)
         ]
@@ -564,7 +566,7 @@ class PageMaker:
             photo=photo,
             no_photo=None if photo or not with_photo else self._no_photo(product),
             cooperative=self._text(cooperative.name),
-            region=self._term_link("regions", product.region) if product.region else None,
+            region=self._term_link("regions", product.origin.region) if product.origin.region else None,
             category=self._term_link("categories", product.category),
             # A card says only what the record states: no MOQ line when the MOQ is unknown.
             moq=t(self.lang, "card_moq", value=formatting.quantity(moq.quantity, moq.unit, self.lang))
@@ -573,8 +575,8 @@ class PageMaker:
             lead_time=t(self.lang, "card_lead_time", days=first_lead_time) if first_lead_time else None,
             filters={
                 "category": product.category,
-                "region": product.region or "",
-                "gi": product.geographical_indication or "",
+                "region": product.origin.region or "",
+                "gi": product.origin.geographical_indication or "",
                 "certificate": " ".join(dict.fromkeys(certificates)),
             },
         )
@@ -609,7 +611,7 @@ class PageMaker:
         )
 
     def _desk(self) -> ContactView:
-        desk = self.catalog.programme.desk
+        desk = self.catalog.programme.export_desk
         name = desk.name.show(self.lang).text
         hours = None
         if desk.hours_beijing:
@@ -693,7 +695,7 @@ class PageMaker:
             if vocabulary_name == "categories":
                 counts = Counter(p.category for p in products)
             else:
-                counts = Counter(p.region for p in products if p.region)  # unknown: not counted
+                counts = Counter(p.origin.region for p in products if p.origin.region)  # unknown: not counted
             self._term_counts[vocabulary_name] = counts
         return counts[term_id]
 
@@ -727,7 +729,7 @@ class PageMaker:
         return TextView(richtext.render(plain.text), plain.html_lang, plain.notice)
 
     def _renditions(self, product: Product) -> list[Rendition]:
-        return [self.render(photo.source, "photo") for photo in product.photos]
+        return [self.render(photo.file, "photo") for photo in product.photos]
 
     def _sort_key(self, text: str) -> str:
         """Names sort as people of that language expect: Chinese by pinyin."""

@@ -69,7 +69,7 @@ UNSAFE_FIRST = "?:,[]{}#&*!|>'\"%@`"
 UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029\ufeff]")
 
 
-def shape(kind: Kind) -> dict[str, Any]:
+def shape(kind: Kind[Any]) -> dict[str, Any]:
     """What the layout needs to know of a kind, as JSON (the editor's formatter reads it too)."""
     if isinstance(kind, Record):
         return {"t": "record", "fields": [[spec.name, shape(spec.kind)] for spec in kind.fields]}

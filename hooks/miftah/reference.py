@@ -87,7 +87,7 @@ _KIND_NAMES = {
 LONG_VOCABULARY = 15  # longer lists (provinces, labels) are named by their file only
 
 
-def _kind_name(kind: Kind) -> str:
+def _kind_name(kind: Kind[Any]) -> str:
     if isinstance(kind, ListOf):
         return f"liste de / list of: {_kind_name(kind.item)}"
     if isinstance(kind, Translated):

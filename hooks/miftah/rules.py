@@ -18,7 +18,7 @@ from miftah.clock import today
 from miftah.kinds import Record, referenced_files
 from miftah.photocheck import check_photo_files
 from miftah.problems import Problem
-from miftah.schema import SLUG_PATTERN
+from miftah.schema import SLUG_PATTERN, expired
 from miftah.site import PHOTO_CACHE
 from miftah.taxonomy import vocabulary
 from miftah.textrules import ascii_id, placeholder_in, shown
@@ -192,7 +192,7 @@ def check_certificates(cooperative: RawRecord, day: datetime.date) -> list[Probl
                     end=end,
                 )
             )
-        elif end and end < day and certificate.get("status") != "suspended":
+        elif expired(end, day) and certificate.get("status") != "suspended":
             problems.append(
                 cooperative.problem(
                     f"{field}.valid_until", "certificate_expired", "warning", value=end, id=certificate_id

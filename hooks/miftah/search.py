@@ -27,8 +27,9 @@ from pagefind.service.types import InternalResponseType
 from pypinyin import lazy_pinyin
 
 from miftah.languages import CODES
-from miftah.records import Cooperative, Product, Translations
+from miftah.schema import Cooperative, Product
 from miftah.taxonomy import vocabulary
+from miftah.translated import Translations
 
 SEARCH_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
@@ -308,10 +309,10 @@ def product_terms(
     if lang == "zh":  # importers type the English keywords on Chinese pages too
         terms += _keywords(product.keywords, "en")
     terms += _term_names("categories", product.category, lang)
-    terms += _term_names("geographical_indications", product.geographical_indication, lang)
+    terms += _term_names("geographical_indications", product.origin.geographical_indication, lang)
     terms += _places(
-        product.region or cooperative.region,
-        product.province or cooperative.province,
+        product.origin.region or cooperative.region,
+        product.origin.province or cooperative.province,
         cooperative.commune,
         lang,
     )

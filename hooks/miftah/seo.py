@@ -18,7 +18,7 @@ import segno
 from markupsafe import Markup
 
 from miftah.languages import language
-from miftah.records import Cooperative, Product
+from miftah.schema import Cooperative, Product
 from miftah.taxonomy import vocabulary
 
 
@@ -76,10 +76,10 @@ def product_data(
         },
         "offers": offer,
     }
-    if product.region:  # the country is a fact of the catalog; the region only when stated
+    if product.origin.region:  # the country is a fact of the catalog; the region only when stated
         data["countryOfOrigin"]["address"] = {
             "@type": "PostalAddress",
-            "addressRegion": _region(product.region, lang),
+            "addressRegion": _region(product.origin.region, lang),
         }
     if image:
         data["image"] = image

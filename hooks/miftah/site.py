@@ -17,7 +17,7 @@ import jinja2
 from miftah import i18n
 from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES, language
 from miftah.problems import MESSAGE_LANGUAGES
-from miftah.records import Programme
+from miftah.schema import Programme
 
 PHOTO_CACHE = Path(".cache") / "photos"
 SITE_DIR = "site"

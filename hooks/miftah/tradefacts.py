@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
 from miftah import formatting
 from miftah.i18n import t
 from miftah.kinds import Span
-from miftah.records import Certificate, Cooperative, Product, Sku, Translations
+from miftah.schema import Certificate, Cooperative, Product, Sku
 from miftah.taxonomy import vocabulary
+from miftah.translated import Translations
 
 
 @dataclass(frozen=True)
@@ -87,25 +87,31 @@ def _trade(product: Product, lang: str) -> list[Fact]:
     moq = [formatting.quantity(trade.moq.quantity, trade.moq.unit, lang)] if trade.moq else []
     lead_unit = trade.moq.unit if trade.moq else None
     lead_times = [
-        t(lang, "lead_time_tier", quantity=formatting.quantity(q, lead_unit, lang), days=days)
+        t(
+            lang,
+            "lead_time_tier",
+            quantity=formatting.quantity(lead.from_quantity, lead_unit, lang),
+            days=lead.days,
+        )
         if lead_unit
-        else t(lang, "lead_time_days", days=days)
-        for q, days in trade.lead_times
+        else t(lang, "lead_time_days", days=lead.days)
+        for lead in trade.lead_times
     ]
     capacity = []
-    if trade.supply_capacity:
-        quantity, unit, period = trade.supply_capacity
+    if supply := trade.supply_capacity:
         capacity.append(
             t(
                 lang,
                 "capacity_value",
-                quantity=formatting.quantity(quantity, unit, lang),
-                period=_label("periods", period, lang),
+                quantity=formatting.quantity(supply.quantity, supply.unit, lang),
+                period=_label("periods", supply.period, lang),
             )
         )
     incoterms = [
-        f"{term} {_label('ports', place, lang)}" if place else _label("incoterms", term, lang)
-        for term, place in trade.incoterms
+        f"{offer.term} {_label('ports', offer.place, lang)}"
+        if offer.place
+        else _label("incoterms", offer.term, lang)
+        for offer in trade.incoterms
     ]
     oem = (
         [] if trade.private_label is None else [t(lang, "answer_yes" if trade.private_label else "answer_no")]
@@ -190,15 +196,19 @@ def place_line(region: str | None, province: str | None, commune: str | None, la
 
 
 def _specifications(product: Product, lang: str) -> list[Fact]:
-    facts = [_stated(t(lang, "origin"), place_line(product.region, product.province, None, lang), lang)]
-    if product.geographical_indication:
+    facts = [
+        _stated(
+            t(lang, "origin"), place_line(product.origin.region, product.origin.province, None, lang), lang
+        )
+    ]
+    if product.origin.geographical_indication:
         facts.append(
             Fact(
                 t(lang, "geographical_indication"),
                 (
-                    _label("geographical_indications", product.geographical_indication, lang),
+                    _label("geographical_indications", product.origin.geographical_indication, lang),
                     # what the sign (IGP, AOP or Label Agricole) guarantees
-                    t(lang, f"gi_meaning_{_sign(product.geographical_indication)}"),
+                    t(lang, f"gi_meaning_{_sign(product.origin.geographical_indication)}"),
                 ),
             )
         )
@@ -239,9 +249,9 @@ def cooperative_facts(cooperative: Cooperative, lang: str) -> tuple[Fact, ...]:
 def _members(cooperative: Cooperative, lang: str) -> list[str]:
     lines = []
     for key, value in (
-        ("members_total", cooperative.members_total),
-        ("members_women", cooperative.members_women),
-        ("members_seasonal", cooperative.members_seasonal),
+        ("members_total", cooperative.members.total),
+        ("members_women", cooperative.members.women),
+        ("members_seasonal", cooperative.members.seasonal),
     ):
         if value is not None:
             lines.append(t(lang, key, count=formatting.approximate(value, lang)))
@@ -253,24 +263,22 @@ def _sign(label_id: str) -> str:
 
 
 def _sku(sku: Sku, lang: str) -> SkuRow:
-    carton = sku.carton or {}
-    pallet = sku.pallet or {}
     return SkuRow(
         id=sku.id,
-        net=formatting.quantity(sku.net_value, sku.net_unit, lang),
+        net=formatting.quantity(sku.net_content.value, sku.net_content.unit, lang),
         packaging=sku.packaging.show(lang).text,
         per_carton=formatting.number(sku.units_per_carton, lang) if sku.units_per_carton else "—",
         carton=t(
             lang,
             "carton_value",
-            length=carton["length_cm"],
-            width=carton["width_cm"],
-            height=carton["height_cm"],
-            weight=formatting.number(Decimal(carton["gross_weight_kg"]), lang),
+            length=carton.length_cm,
+            width=carton.width_cm,
+            height=carton.height_cm,
+            weight=formatting.number(carton.gross_weight_kg, lang),
         )
-        if carton
+        if (carton := sku.carton)
         else "—",
-        pallet=t(lang, "pallet_value", cartons=pallet["cartons"]) if pallet else "—",
+        pallet=t(lang, "pallet_value", cartons=sku.pallet.cartons) if sku.pallet else "—",
     )
 
 

@@ -18,7 +18,7 @@ def test_inquiry_without_contacts_or_moq_reaches_the_export_desk(
 ) -> None:
     catalog = load_catalog(gaps_site.parent / "records").catalog
     assert catalog is not None
-    desk = catalog.programme.desk
+    desk = catalog.programme.export_desk
     visit = open_page(browser, gaps_url, "zh-CN", DEVICES["phone"])
     page = visit.page
     page.goto(f"{gaps_url}/zh/products/{GAPS_PRODUCT}/")
