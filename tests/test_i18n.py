@@ -70,7 +70,7 @@ def test_every_problem_code_raised_in_the_code_has_its_words() -> None:
     from pathlib import Path
 
     package = Path(__file__).resolve().parent.parent / "hooks" / "miftah"
-    source = "\n".join(path.read_text(encoding="utf-8") for path in package.glob("*.py"))
+    source = "\n".join(path.read_text(encoding="utf-8") for path in package.rglob("*.py"))
     raised = set(re.findall(r'report\(\s*[^,]+,\s*"([a-z_]+)"', source))
     raised |= set(re.findall(r'Problem\([^()]*?,\s*"([a-z_0-9]+)",\s*(?:\{|params|dict)', source, re.S))
     raised |= set(re.findall(r'code = "([a-z_]+)"', source))
