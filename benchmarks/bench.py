@@ -44,9 +44,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import refcatalog  # type: ignore[import-not-found]  # noqa: E402
 
+from miftah.catalog.loading import load_catalog  # noqa: E402
+from miftah.catalog.records import Catalog  # noqa: E402
 from miftah.languages import CODES  # noqa: E402
-from miftah.loading import load_catalog  # noqa: E402
-from miftah.records import Catalog  # noqa: E402
 from miftah.translated import Translations  # noqa: E402
 
 PYTHON = sys.executable

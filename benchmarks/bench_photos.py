@@ -34,7 +34,7 @@ from skimage.metrics import structural_similarity
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import images  # noqa: E402
+from miftah.media import images  # noqa: E402
 
 PHOTO_SET = ROOT / ".cache" / "bench-photos"
 RESULTS = ROOT / "bench-photos.json"

@@ -2,7 +2,7 @@
 
 Engines compared:
 
-* ``pagefind``: the current setup (``miftah.search``, Pagefind over the whole built site, the
+* ``pagefind``: the current setup (``miftah.publishing.search``, Pagefind over the whole built site, the
   ``pagefind-ui`` page at ``/<lang>/search/``);
 * ``material``: Material for MkDocs' built-in ``search`` plugin (lunr in a web worker, the search
   box in the header), enabled per language in temporary copies of ``mkdocs.yml`` written to the
@@ -54,10 +54,10 @@ from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.utils.yaml import get_yaml_loader  # noqa: E402
 
-from miftah import site  # noqa: E402
-from miftah.build import build_site  # noqa: E402
+from miftah.catalog.loading import Loaded  # noqa: E402
 from miftah.languages import CODES  # noqa: E402
-from miftah.loading import Loaded  # noqa: E402
+from miftah.publishing import site  # noqa: E402
+from miftah.publishing.build import build_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 BASE_URL = "https://miftah-souk.github.io/catalog/"

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_photos import SOURCES, make_phone_photo  # type: ignore[import-not-found]  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from miftah.taxonomy import vocabulary  # noqa: E402
+from miftah.catalog.taxonomy import vocabulary  # noqa: E402
 
 PROVINCES = vocabulary("provinces")
 

@@ -1,4 +1,4 @@
-// The canonical record layout, in the browser: the same rules as hooks/miftah/recordformat.py
+// The canonical record layout, in the browser: the same rules as hooks/miftah/editing/recordformat.py
 // (read that module's docstring). tests/test_editor.py runs both over every record and compares
 // the bytes, so a record saved in the editor is exactly what `make format` writes.
 import { parseDocument, isMap, isSeq, isScalar } from "./vendor/yaml/index.js";

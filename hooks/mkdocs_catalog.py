@@ -32,11 +32,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from miftah import clock, i18n, images, site
+from miftah import clock, i18n
+from miftah.catalog.loading import load_catalog
+from miftah.catalog.problems import format_report
 from miftah.languages import CODES, DEFAULT_CODE, language
-from miftah.loading import load_catalog
-from miftah.pages import FACETS_PATH, PageMaker, PageModel
-from miftah.problems import format_report
+from miftah.media import images
+from miftah.publishing import site
+from miftah.views.pages import FACETS_PATH, PageMaker, PageModel
 
 _state: dict[str, Any] = {}
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')

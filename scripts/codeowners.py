@@ -11,8 +11,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from miftah import codeowners, problems, site  # noqa: E402
-from miftah.loading import load_catalog  # noqa: E402
+from miftah.catalog import problems  # noqa: E402
+from miftah.catalog.loading import load_catalog  # noqa: E402
+from miftah.ci import codeowners  # noqa: E402
+from miftah.publishing import site  # noqa: E402
 
 
 def main() -> int:

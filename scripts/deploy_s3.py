@@ -5,7 +5,7 @@ Uploads what changed (MD5 against the stored ETag), with a Content-Type from the
 a Cache-Control by kind: a year, immutable, for files whose name carries a content hash; five
 minutes for HTML and everything else. Assets go first and pages last, so that a visitor never
 gets a page whose assets are not there yet. Only files that an earlier deploy published (its
-manifest, see ``miftah.deploy``) are ever deleted or overwritten: any other object in the bucket
+manifest, see ``miftah.publishing.deploy``) are ever deleted or overwritten: any other object in the bucket
 is left alone. The storage and the credentials come from the environment only:
 
     S3_ENDPOINT_URL        e.g. https://oss-cn-hongkong.aliyuncs.com
@@ -33,10 +33,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import deploy  # noqa: E402
-from miftah.deploy import Manifest, Plan  # noqa: E402
 from miftah.failures import os_error_line  # noqa: E402
 from miftah.languages import CODES, language  # noqa: E402
+from miftah.publishing import deploy  # noqa: E402
+from miftah.publishing.deploy import Manifest, Plan  # noqa: E402
 
 REQUIRED = ("S3_ENDPOINT_URL", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
 

@@ -23,7 +23,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import editor, site  # noqa: E402
+from miftah.editing import editor  # noqa: E402
+from miftah.publishing import site  # noqa: E402
 
 HOST = "127.0.0.1"
 WRITABLE = ("products/", "cooperatives/")

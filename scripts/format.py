@@ -1,6 +1,6 @@
 """Write every record in its canonical layout: `python scripts/format.py [--check] [--format github]`.
 
-The layout is the one the web editor writes (see hooks/miftah/recordformat.py), so that a diff
+The layout is the one the web editor writes (see hooks/miftah/editing/recordformat.py), so that a diff
 shows only the fields that changed. With --check, writes nothing: prints each record that is not
 in it (file, first differing line, fix, in French and English) and exits 1. Reads the records
 under MIFTAH_RECORDS when it is set, like scripts/check.py.
@@ -15,9 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import annotate, problems, recordformat, site  # noqa: E402
-from miftah.loading import RECORD_FILE  # noqa: E402
-from miftah.schema import COOPERATIVE, PRODUCT, PROGRAMME  # noqa: E402
+from miftah.catalog import problems  # noqa: E402
+from miftah.catalog.loading import RECORD_FILE  # noqa: E402
+from miftah.catalog.schema import COOPERATIVE, PRODUCT, PROGRAMME  # noqa: E402
+from miftah.ci import annotate  # noqa: E402
+from miftah.editing import recordformat  # noqa: E402
+from miftah.publishing import site  # noqa: E402
 
 KINDS = {"products": ("product", PRODUCT), "cooperatives": ("cooperative", COOPERATIVE)}
 KINDS["programme"] = ("programme", PROGRAMME)

@@ -20,12 +20,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import problems, site  # noqa: E402
+from miftah.catalog import problems  # noqa: E402
+from miftah.catalog.loading import COOPERATIVES_DIR, PRODUCTS_DIR, RECORD_FILE, load_catalog  # noqa: E402
+from miftah.catalog.schema import SLUG_PATTERN  # noqa: E402
+from miftah.catalog.taxonomy import vocabulary  # noqa: E402
+from miftah.editing.scaffold import skeleton  # noqa: E402
 from miftah.languages import CODES  # noqa: E402
-from miftah.loading import COOPERATIVES_DIR, PRODUCTS_DIR, RECORD_FILE, load_catalog  # noqa: E402
-from miftah.scaffold import skeleton  # noqa: E402
-from miftah.schema import SLUG_PATTERN  # noqa: E402
-from miftah.taxonomy import vocabulary  # noqa: E402
+from miftah.publishing import site  # noqa: E402
 from miftah.translated import SCRIPTS  # noqa: E402
 
 Ask = Callable[[str, str, list[str] | None], str]  # (question, option name, choices) -> answer

@@ -14,10 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import images, photocache, site  # noqa: E402
-from miftah.build import images_to_render  # noqa: E402
+from miftah.catalog.loading import load_catalog  # noqa: E402
 from miftah.failures import os_error_line  # noqa: E402
-from miftah.loading import load_catalog  # noqa: E402
+from miftah.media import images, photocache  # noqa: E402
+from miftah.publishing import site  # noqa: E402
+from miftah.publishing.build import images_to_render  # noqa: E402
 
 MIB = 1024 * 1024
 

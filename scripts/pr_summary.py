@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import changes  # noqa: E402
+from miftah.ci import changes  # noqa: E402
 
 
 def main() -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import editor, reference  # noqa: E402
+from miftah.editing import editor, reference  # noqa: E402
 
 
 def expected_files() -> dict[Path, str]:

@@ -1,6 +1,6 @@
 """Build or preview the site: `python scripts/site.py build|serve`.
 
-The steps live in ``miftah.build``; this front only supplies the MkDocs part (one
+The steps live in ``miftah.publishing.build``; this front only supplies the MkDocs part (one
 ``mkdocs build`` per language, with mkdocs-static-i18n's ``build_only_locale``) and the
 live-reload server of ``mkdocs serve``.
 """
@@ -27,13 +27,16 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
-from miftah import editor, i18n, problems, site, taxonomy  # noqa: E402
+from miftah import i18n# noqa: E402
+from miftah.catalog import problems, taxonomy# noqa: E402
+from miftah.editing import editor# noqa: E402
+from miftah.publishing import site# noqa: E402
 from miftah.failures import os_error_line  # noqa: E402
-from miftah.build import build_languages, build_site, forget_data_files  # noqa: E402
+from miftah.publishing.build import build_languages, build_site, forget_data_files  # noqa: E402
 from miftah.languages import CODES, DEFAULT_CODE, language  # noqa: E402
-from miftah.loading import Loaded  # noqa: E402
-from miftah.search import SearchIndexError  # noqa: E402
-from miftah.sitedir import BuildBusy  # noqa: E402
+from miftah.catalog.loading import Loaded  # noqa: E402
+from miftah.publishing.search import SearchIndexError  # noqa: E402
+from miftah.publishing.sitedir import BuildBusy  # noqa: E402
 
 WATCHED = ("products", "cooperatives", "docs", "overrides", "hooks", "mkdocs.yml")
 DEFAULT_BASE_URL = "https://miftah-souk.github.io/catalog/"

@@ -9,9 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah import site  # noqa: E402
-from miftah.loading import load_catalog  # noqa: E402
-from miftah.translations import report  # noqa: E402
+from miftah.catalog.loading import load_catalog  # noqa: E402
+from miftah.editing.translations import report  # noqa: E402
+from miftah.publishing import site  # noqa: E402
 
 
 def main() -> int:

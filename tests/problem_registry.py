@@ -14,8 +14,8 @@ from typing import Protocol
 
 import pytest
 
-from miftah import problems
-from miftah.problems import Problem
+from miftah.catalog import problems
+from miftah.catalog.problems import Problem
 
 ASSERTED: set[str] = set()
 # Codes no test asserts yet (measured on the whole suite): the run fails when one of them is

@@ -110,8 +110,8 @@ NOV_29_2026 = "1795910400"  # SOURCE_DATE_EPOCH of the day the rules tests are w
 
 def messages(records: Path, lang: str = "en") -> list[str]:
     """Every problem of a catalog as a contributor reads it."""
-    from miftah.loading import load_catalog
-    from miftah.problems import format_problem
+    from miftah.catalog.loading import load_catalog
+    from miftah.catalog.problems import format_problem
 
     return [format_problem(problem, lang) for problem in load_catalog(records).problems]
 

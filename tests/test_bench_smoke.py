@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from miftah.loading import load_catalog
+from miftah.catalog.loading import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

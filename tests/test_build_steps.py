@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from miftah import build
+from miftah.catalog.loading import Loaded
 from miftah.languages import CODES
-from miftah.loading import Loaded
+from miftah.publishing import build
 from problem_registry import asserted
 from support import Edit, run_site
 

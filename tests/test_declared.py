@@ -9,12 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from miftah.build import images_to_render
-from miftah.kinds import Field, Record, Text, Where, build, declared, files_of, referenced_files
-from miftah.loading import _read_one, load_catalog
-from miftah.problems import Problem
-from miftah.rules import check_certificates
-from miftah.schema import (
+from miftah.catalog.kinds import Field, Record, Text, Where, build, declared, files_of, referenced_files
+from miftah.catalog.loading import _read_one, load_catalog
+from miftah.catalog.problems import Problem
+from miftah.catalog.rules import check_certificates
+from miftah.catalog.schema import (
     COOPERATIVE,
     PRODUCT,
     ChinaMarket,
@@ -26,8 +25,9 @@ from miftah.schema import (
     expired,
     in_force,
 )
+from miftah.catalog.yamlnodes import read_record
+from miftah.publishing.build import images_to_render
 from miftah.translated import NO_TEXT, Translations
-from miftah.yamlnodes import read_record
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = datetime.date(2026, 11, 29)

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from miftah import editor, recordformat
-from miftah.kinds import Choice, ListOf, Record
-from miftah.schema import COOPERATIVE, PRODUCT, PROGRAMME
+from miftah.catalog.kinds import Choice, ListOf, Record
+from miftah.catalog.schema import COOPERATIVE, PRODUCT, PROGRAMME
+from miftah.editing import editor, recordformat
 from support import ROOT
 
 SCHEMAS = {"product": PRODUCT, "cooperative": COOPERATIVE, "programme": PROGRAMME}

@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 import yaml
 
-from miftah import reference
-from miftah.kinds import ListOf, Record
-from miftah.loading import load_catalog
-from miftah.scaffold import skeleton
-from miftah.translations import report
+from miftah.catalog.kinds import ListOf, Record
+from miftah.catalog.loading import load_catalog
+from miftah.editing import reference
+from miftah.editing.scaffold import skeleton
+from miftah.editing.translations import report
 from support import ROOT, Edit
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from miftah import editor
+from miftah.editing import editor
 from support import ROOT, run_site
 
 

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import drills
-from miftah.deploy import missing_parts
+from miftah.publishing.deploy import missing_parts
 from support import ROOT, make_photo, run_site, small_filesystem
 
 NAME_A = "  en: Culinary argan oil\n"

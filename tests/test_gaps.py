@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from htmlscan import fact_rows, find, section, text
+from miftah.catalog.loading import load_catalog
 from miftah.i18n import t
 from miftah.languages import CODES
-from miftah.loading import load_catalog
 from support import GAPS_COOPERATIVE, GAPS_PRODUCT
 
 UNKNOWN = {"zh": "待确认", "fr": "à confirmer", "en": "to be confirmed"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from miftah.loading import load_catalog
+from miftah.catalog.loading import load_catalog
 from support import NOV_29_2026, Edit, at, messages, run_site
 
 ARGAN = "products/argan-oil-culinary/product.yml"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from miftah.loading import load_catalog
-from miftah.problems import format_problem
+from miftah.catalog.loading import load_catalog
+from miftah.catalog.problems import format_problem
 from support import Edit, line_of, run_site
 
 ARGAN = "products/argan-oil-culinary/product.yml"

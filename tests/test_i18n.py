@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from miftah.catalog.problems import MESSAGE_LANGUAGES, catalogue
+from miftah.catalog.taxonomy import VOCABULARIES, vocabulary
 from miftah.i18n import all_keys, language_name, strings, t
 from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES, OWN_SCRIPTS
-from miftah.problems import MESSAGE_LANGUAGES, catalogue
-from miftah.taxonomy import VOCABULARIES, vocabulary
 
 
 def test_every_string_exists_in_every_language() -> None:

@@ -17,9 +17,9 @@ import skimage.data
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
-from miftah import images
-from miftah.loading import load_catalog
-from miftah.problems import format_problem
+from miftah.catalog.loading import load_catalog
+from miftah.catalog.problems import format_problem
+from miftah.media import images
 from problem_registry import asserted
 from support import Edit, make_photo, run_check, run_site
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from miftah.kinds import (
+from miftah.catalog.kinds import (
     Amount,
     Choice,
     Date,
@@ -23,8 +23,8 @@ from miftah.kinds import (
     Translated,
     Where,
 )
-from miftah.problems import Problem, format_problem
-from miftah.yamlnodes import read_record
+from miftah.catalog.problems import Problem, format_problem
+from miftah.catalog.yamlnodes import read_record
 
 SHOWN = "products/x/product.yml"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_kinds import convert
 
-from miftah.kinds import (
+from miftah.catalog.kinds import (
     Approx,
     Field,
     Flag,
@@ -24,7 +24,7 @@ from miftah.kinds import (
     Text,
     example_line,
 )
-from miftah.schema import HEADCOUNT, NAME, YEAR
+from miftah.catalog.schema import HEADCOUNT, NAME, YEAR
 
 
 @pytest.mark.parametrize(

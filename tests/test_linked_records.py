@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from miftah.loading import load_catalog
-from miftah.problems import format_problem
+from miftah.catalog.loading import load_catalog
+from miftah.catalog.problems import format_problem
 from support import make_photo, run_check, run_site
 
 SECRET = "secret-value-from-outside"

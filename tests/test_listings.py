@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from htmlscan import find
-from miftah.pages import PAGE_SIZE
+from miftah.views.pages import PAGE_SIZE
 from support import LONG_COPIES as COPIES
 
 

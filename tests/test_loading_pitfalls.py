@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from miftah.problems import format_problem
-from miftah.yamlnodes import MAX_FILE_BYTES, Mapping, Scalar, read_record
+from miftah.catalog.problems import format_problem
+from miftah.catalog.yamlnodes import MAX_FILE_BYTES, Mapping, Scalar, read_record
 
 SHOWN = "products/x/product.yml"
 

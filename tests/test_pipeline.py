@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from miftah import annotate, changes, codeowners, images
-from miftah.loading import load_catalog
-from miftah.problems import Problem
+from miftah.catalog.loading import load_catalog
+from miftah.catalog.problems import Problem
+from miftah.ci import annotate, changes, codeowners
+from miftah.media import images
 from problem_registry import asserted
 from support import ROOT, Edit, make_photo, run_site
 

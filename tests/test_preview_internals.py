@@ -11,7 +11,8 @@ from types import ModuleType
 
 import pytest
 
-from miftah import build, loading, taxonomy
+from miftah.catalog import loading, taxonomy
+from miftah.publishing import build
 from problem_registry import asserted
 from support import ROOT
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from htmlscan import section, text
-from miftah.loading import load_catalog
-from miftah.schema import Product
-from miftah.taxonomy import vocabulary
+from miftah.catalog.loading import load_catalog
+from miftah.catalog.schema import Product
+from miftah.catalog.taxonomy import vocabulary
 from support import ROOT, Edit, run_check, run_site
 
 BASE = "https://miftah-souk.github.io/catalog/"

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from htmlscan import fact_rows, find, text
+from miftah.catalog.loading import load_catalog
 from miftah.i18n import t
 from miftah.languages import CODES
-from miftah.loading import load_catalog
 from support import REALWORLD, run_check
 
 GAPS: dict[str, list[str]] = yaml.safe_load((REALWORLD / "facts.yml").read_text(encoding="utf-8"))

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from miftah import recordformat
-from miftah.kinds import Where
-from miftah.schema import COOPERATIVE, PRODUCT, PROGRAMME
-from miftah.yamlnodes import read_record
+from miftah.catalog.kinds import Where
+from miftah.catalog.schema import COOPERATIVE, PRODUCT, PROGRAMME
+from miftah.catalog.yamlnodes import read_record
+from miftah.editing import recordformat
 from support import ROOT, copy_sample_records
 
 SCHEMAS = {"product": PRODUCT, "cooperative": COOPERATIVE, "programme": PROGRAMME}

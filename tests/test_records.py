@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from miftah.loading import load_catalog
-from miftah.problems import format_problem, format_report
+from miftah.catalog.loading import load_catalog
+from miftah.catalog.problems import format_problem, format_report
 from support import Edit, line_of
 
 SAFFRON = "products/saffron-taliouine/product.yml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from miftah.richtext import render
+from miftah.views.richtext import render
 
 
 def test_subset_renders() -> None:

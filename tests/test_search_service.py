@@ -1,4 +1,4 @@
-"""The search index as Pagefind writes it: the service client of miftah.search against the real
+"""The search index as Pagefind writes it: the service client of miftah.publishing.search against the real
 Pagefind binary, and the fields a built page gives it."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pagefind.index import IndexConfig
 
-from miftah.search import SearchIndexError, _PromptService
+from miftah.publishing.search import SearchIndexError, _PromptService
 
 Steps = Callable[[Any, Any], Awaitable[Any]]
 

@@ -1,10 +1,10 @@
-"""What the search index carries besides the text (hooks/miftah/search.py): the buyer vocabulary
+"""What the search index carries besides the text (hooks/miftah/publishing/search.py): the buyer vocabulary
 is valid, and Chinese is written with explicit word boundaries that whatever ICU cuts will begin."""
 
 from __future__ import annotations
 
-from miftah import search
 from miftah.languages import CODES
+from miftah.publishing import search
 
 
 def test_the_buyer_vocabulary_loads_and_every_family_has_names_in_every_language() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from e2e.browser import DEVICES, open_page
-from miftah.loading import load_catalog
+from miftah.catalog.loading import load_catalog
 from support import GAPS_PRODUCT
 
 

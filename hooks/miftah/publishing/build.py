@@ -1,0 +1,180 @@
+"""One whole build, step by step, independent of the page generator.
+
+validate the records → encode the photos → render each language (a callable given by the
+generator adapter, today MkDocs) → content-hashed asset names → shared photos, root pages,
+sitemap → search index → swap into place. Everything is written to a fresh folder beside the
+target and exchanged with it in one atomic step only when every step succeeded (``sitedir``),
+so a failed or killed build leaves the previous site whole; one build at a time per target.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from miftah import i18n
+from miftah.catalog import claims, problems, taxonomy
+from miftah.catalog.kinds import files_of
+from miftah.catalog.loading import Loaded, load_catalog
+from miftah.catalog.records import Catalog
+from miftah.catalog.schema import Cooperative, Product, Programme
+from miftah.editing import editor
+from miftah.languages import CODES, DEFAULT_CODE
+from miftah.media import images
+from miftah.publishing import search, site, sitedir
+from miftah.views import formatting
+
+log = logging.getLogger("miftah")
+
+RenderLanguage = Callable[[str, Path, str], None]  # (language, output folder, its site URL)
+PROGRESS_EVERY_S = 3.0
+
+
+@dataclass(frozen=True)
+class Timings:
+    validation_s: float
+    photos_s: float
+    pages_s: float
+    search_s: float
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What every build does first: the validated catalog and its encoded images."""
+
+    catalog: Catalog
+    renditions: list[images.Rendition]
+    validation_s: float
+    photos_s: float
+
+
+def _prepare(root: Path) -> Loaded | _Prepared:
+    started = time.perf_counter()
+    loaded = load_catalog(root)
+    if loaded.catalog is None:
+        return loaded
+    validated = time.perf_counter()
+    renditions = prepare_photos(loaded.catalog, root / site.PHOTO_CACHE)
+    return _Prepared(loaded.catalog, renditions, validated - started, time.perf_counter() - validated)
+
+
+def build_site(
+    root: Path,
+    target: Path,
+    base_url: str,
+    render_language: RenderLanguage,
+    editor_backend: editor.Backend | None = None,
+) -> Loaded | Timings:
+    """Build the whole site into ``target`` (with the web editor at ``edit/`` when given its
+    backend); the ``Loaded`` result when a record has errors. Raises ``sitedir.BuildBusy`` when
+    another build is writing ``target``."""
+    with sitedir.exclusive(target):
+        sitedir.sweep_leftovers(target)
+        prepared = _prepare(root)
+        if isinstance(prepared, Loaded):
+            return prepared
+        started = time.perf_counter()
+        workdir = sitedir.new_workdir(target)
+        try:
+            pages_done = _write_site(prepared, root, workdir, base_url, render_language)
+            if editor_backend:
+                editor.publish(root, workdir, editor_backend)
+            sitedir.make_readable(workdir)
+            sitedir.swap_into_place(workdir, target)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+    finished = time.perf_counter()
+    return Timings(prepared.validation_s, prepared.photos_s, pages_done - started, finished - pages_done)
+
+
+def _write_site(
+    prepared: _Prepared, root: Path, workdir: Path, base_url: str, render_language: RenderLanguage
+) -> float:
+    """Every file of the site into ``workdir``; returns when the pages were done (before search)."""
+    for code in CODES:
+        render_language(code, workdir / code, f"{base_url}{code}/")
+        site.fingerprint_assets(workdir / code)
+    images.publish(prepared.renditions, root / site.PHOTO_CACHE, workdir)
+    site.write_root_pages(
+        workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
+    )
+    pages_done = time.perf_counter()
+    search.index_site(workdir)
+    return pages_done
+
+
+def build_languages(
+    root: Path, target: Path, base_url: str, render_language: RenderLanguage, codes: list[str]
+) -> Loaded | Timings:
+    """Preview only: rebuild the languages ``codes`` of a site that ``build_site`` built into
+    ``target``, each swapped in whole; the other languages, the root pages and the search index
+    are left as they were (never for a release: ``build_site`` rebuilds everything)."""
+    prepared = _prepare(root)
+    if isinstance(prepared, Loaded):
+        return prepared
+    started = time.perf_counter()
+    for code in codes:
+        workdir = sitedir.new_workdir(target / code)
+        try:
+            render_language(code, workdir / code, f"{base_url}{code}/")
+            site.fingerprint_assets(workdir / code)
+            sitedir.swap_into_place(workdir / code, target / code)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+    images.publish(prepared.renditions, root / site.PHOTO_CACHE, target)
+    return Timings(prepared.validation_s, prepared.photos_s, time.perf_counter() - started, 0.0)
+
+
+def forget_data_files() -> None:
+    """Drop every data file read once per process (strings, vocabularies, messages, claims,
+    rates): the preview server calls it before each rebuild, since any of them may be edited."""
+    for cached in (
+        i18n.strings,
+        taxonomy.vocabulary,
+        taxonomy.aliases,
+        problems.catalogue,
+        claims.claims,
+        formatting.rates,
+    ):
+        cached.cache_clear()
+
+
+def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
+    """Every image the site shows, by kind: product photos, logos, WeChat QR codes (the
+    schema says which fields name them; documents are linked, never encoded)."""
+    wanted: dict[str, list[Path]] = {"photo": [], "logo": [], "qr": []}
+    shown: list[Product | Cooperative | Programme] = [
+        *catalog.published_products(),
+        *catalog.cooperatives.values(),
+        catalog.programme,
+    ]
+    for record in shown:
+        for _field, name, role in files_of(record):
+            if role in wanted:
+                wanted[role].append(record.folder / name)
+    return wanted
+
+
+def prepare_photos(catalog: Catalog, cache_dir: Path) -> list[images.Rendition]:
+    """Encode every image the cache lacks on every core, logging progress on long runs."""
+    started = last_report = time.perf_counter()
+
+    def report(done: int, total: int, hits: int) -> None:
+        nonlocal last_report
+        now = time.perf_counter()
+        if now - last_report < PROGRESS_EVERY_S:
+            return
+        encoded = done - hits
+        left = (now - started) / encoded * (total - done) if encoded else 0.0
+        message = "photos %d/%d (%d from the cache), %.0f s elapsed, about %.0f s left"
+        log.info(message, done, total, hits, now - started, left)
+        last_report = now
+
+    renditions = []
+    for kind, paths in images_to_render(catalog).items():
+        renditions += images.render_photos(paths, cache_dir, kind=kind, progress=report)
+    return renditions

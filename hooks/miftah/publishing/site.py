@@ -1,0 +1,151 @@
+"""Site-wide pieces that no single page owns: URLs and alternates, the root pages (language
+chooser, 404, sitemap, robots.txt) and content-hashed names for our own assets.
+"""
+
+from __future__ import annotations
+
+from miftah import DATA_DIR
+
+import functools
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from miftah import i18n
+from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES, language
+from miftah.catalog.problems import MESSAGE_LANGUAGES
+from miftah.catalog.schema import Programme
+
+PHOTO_CACHE = Path(".cache") / "photos"
+SITE_DIR = "site"
+_TEMPLATES = DATA_DIR / "templates"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+@dataclass(frozen=True)
+class HeadLinks:
+    canonical: str
+    alternates: tuple[Alternate, ...]  # every language, itself included, then x-default
+
+
+def records_root(repository: Path) -> Path:
+    """Where products/ and cooperatives/ are read from: the repository, unless MIFTAH_RECORDS
+    names another folder (tests and the benchmark build catalogs of their own)."""
+    return Path(os.environ.get("MIFTAH_RECORDS") or repository).resolve()
+
+
+def message_language(requested: str | None = None) -> str:
+    """Language of contributor messages: the one asked for, else the environment's locale."""
+    if requested in MESSAGE_LANGUAGES:
+        return requested
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value[:2] in MESSAGE_LANGUAGES:
+            return value[:2]
+    return "en"
+
+
+def page_path(url: str) -> str:
+    """A page's path below its language root ('' for the home page, 'products/x/' …)."""
+    return "" if url in ("", ".", "./") else url
+
+
+def site_base(language_site_url: str) -> str:
+    """The site's root URL, from the site_url of one language build (``…/zh/`` → ``…/``)."""
+    base = language_site_url.rstrip("/")
+    for code in CODES:
+        if base.endswith("/" + code):
+            return base[: -len(code)]
+    return base + "/"
+
+
+def head_links(base: str, lang: str, path: str) -> HeadLinks:
+    alternates = [Alternate(language(code).html_lang, f"{base}{code}/{path}") for code in CODES]
+    alternates.append(Alternate("x-default", f"{base}{DEFAULT_CODE}/{path}"))
+    return HeadLinks(f"{base}{lang}/{path}", tuple(alternates))
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader(_TEMPLATES)
+    return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
+
+
+def write_root_pages(site_dir: Path, base: str, page_paths: list[str], programme: Programme) -> None:
+    """The language chooser at /, the 404 page for any path, the sitemap and robots.txt."""
+    base_path = urlsplit(base).path or "/"
+    languages = [
+        {
+            "code": lang.code,
+            "html_lang": lang.html_lang,
+            "name": i18n.t(lang.code, "language_name"),
+            "t": i18n.strings(lang.code),
+            "site": identity(programme, lang.code),
+        }
+        for lang in LANGUAGES
+    ]
+    context = {"languages": languages, "default": DEFAULT_CODE, "base_path": base_path}
+    for template, target in (("root-index.html", "index.html"), ("root-404.html", "404.html")):
+        (site_dir / target).write_text(_environment().get_template(template).render(context), "utf-8")
+    urls = [head_links(base, DEFAULT_CODE, path) for path in page_paths]
+    sitemap = _environment().get_template("sitemap.xml").render(pages=urls, codes=CODES)
+    (site_dir / "sitemap.xml").write_text(sitemap, "utf-8")
+    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n", "utf-8")
+
+
+def identity(programme: Programme, lang: str) -> dict[str, str]:
+    """The site's name, description and footer in one language (from programme/programme.yml)."""
+    return {
+        "name": programme.name.show(lang).text,
+        "description": programme.description.show(lang).text,
+        "footer": programme.footer.show(lang).text,
+    }
+
+
+def built_page_paths(language_dir: Path) -> list[str]:
+    """Every page of one language's build, as paths below the language root."""
+    paths = []
+    for index in sorted(language_dir.rglob("index.html")):
+        relative = index.parent.relative_to(language_dir).as_posix()
+        if relative.split("/")[0] in ("assets", "pagefind"):
+            continue
+        paths.append("" if relative == "." else relative + "/")
+    return paths
+
+
+ASSETS_DIR = "assets"
+FINGERPRINT_CHARS = 8
+
+
+def fingerprint_assets(language_dir: Path) -> dict[str, str]:
+    """Give each of our own assets (catalog.css, catalog.js, favicon.svg: the files directly in
+    ``assets/``) a name carrying its content hash, and point every page at it: a page cached for
+    a few minutes then never runs with newer CSS or JS. Returns old name → new name."""
+    renamed: dict[str, str] = {}
+    if not (language_dir / ASSETS_DIR).is_dir():  # nothing of ours to name (a bare page)
+        return renamed
+    for path in sorted((language_dir / ASSETS_DIR).iterdir()):
+        if path.is_file() and not re.search(r"\.[0-9a-f]{8}(\.min)?\.[a-z]+$", path.name):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:FINGERPRINT_CHARS]
+            renamed[path.name] = f"{path.stem}.{digest}{path.suffix}"
+            path.replace(path.with_name(renamed[path.name]))
+    if not renamed:
+        return renamed
+    names = "|".join(re.escape(name) for name in renamed)
+    reference = re.compile(rf'(?<=["/]){ASSETS_DIR}/({names})(?=["?#])')
+    for page in sorted(language_dir.rglob("*.html")):
+        text = page.read_text("utf-8")
+        changed = reference.sub(lambda found: f"{ASSETS_DIR}/{renamed[found.group(1)]}", text)
+        if changed != text:
+            page.write_text(changed, "utf-8")
+    return renamed
