@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = load_catalog(root)
     if loaded.catalog is None:
         raise PluginError("\n" + format_report(loaded.problems, site.message_language()))
-    cache_dir = root / site.PHOTO_CACHE
+    cache_dir = root / images.PHOTO_CACHE
     base = site.site_base(config.site_url or "")
 
     def render(path: Path, kind: str) -> images.Rendition:

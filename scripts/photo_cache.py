@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument("command", choices=("report", "prune"))
     args = parser.parse_args()
     root = site.records_root(ROOT)
-    cache_dir = root / site.PHOTO_CACHE
+    cache_dir = root / images.PHOTO_CACHE
     try:
         keys = used_keys(root)
         if keys is None:

@@ -12,16 +12,14 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from miftah import DATA_DIR
 from miftah.catalog.problems import Problem
+from miftah.catalog.rawrecord import RawRecord
 from miftah.catalog.schema import in_force
-
-if TYPE_CHECKING:
-    from miftah.catalog.rules import RawRecord
 
 _CLAIMS = DATA_DIR / "claims.yml"
 TEXT_FIELDS = ("name", "summary", "description", "ingredients", "storage")

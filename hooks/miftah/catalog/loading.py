@@ -17,6 +17,7 @@ from miftah import DATA_DIR
 from miftah.catalog import rules
 from miftah.catalog.kinds import Record, Where
 from miftah.catalog.problems import Problem
+from miftah.catalog.rawrecord import RawRecord
 from miftah.catalog.records import (
     Catalog,
     cooperative_from_values,
@@ -90,7 +91,7 @@ def _load(root: Path) -> Loaded:
     )
 
 
-def _read_programme(root: Path, problems: list[Problem]) -> rules.RawRecord | None:
+def _read_programme(root: Path, problems: list[Problem]) -> RawRecord | None:
     folder = root / PROGRAMME_DIR
     shown = f"{PROGRAMME_DIR}/{RECORD_FILE[PROGRAMME_DIR]}"
     if folder.is_symlink():
@@ -104,7 +105,7 @@ def _read_programme(root: Path, problems: list[Problem]) -> rules.RawRecord | No
 
 def _read_collection(
     root: Path, collection: str, schema: Record, problems: list[Problem]
-) -> dict[str, rules.RawRecord]:
+) -> dict[str, RawRecord]:
     """Every record of one collection, as converted values, keyed by slug (folder name)."""
     records = {}
     base = root / collection
@@ -124,7 +125,7 @@ def _read_collection(
     return records
 
 
-def _read_one(folder: Path, shown: str, schema: Record, problems: list[Problem]) -> rules.RawRecord | None:
+def _read_one(folder: Path, shown: str, schema: Record, problems: list[Problem]) -> RawRecord | None:
     if (folder / shown.rsplit("/", 1)[-1]).is_symlink():  # never read: it could be any file at all
         problems.append(Problem(shown, None, "", "record_file_is_link", {"value": shown.rsplit("/", 1)[-1]}))
         return None
@@ -133,4 +134,4 @@ def _read_one(folder: Path, shown: str, schema: Record, problems: list[Problem])
     if top is None:
         return None
     values = schema.convert(top, Where(shown, folder, problems))
-    return rules.RawRecord(folder.name, folder, shown, top, values or {}, schema)
+    return RawRecord(folder.name, folder, shown, top, values or {}, schema)

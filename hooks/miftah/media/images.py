@@ -60,6 +60,7 @@ PLACEHOLDER_WEBP_QUALITY = 40
 ENCODER_THREADS = 1  # AVIF output differs with the thread count: one, on every path and machine
 SETTINGS_VERSION = "3"  # bump when the code changes outputs in a way the settings do not show
 MEDIA_DIR = "media"
+PHOTO_CACHE = Path(".cache") / "photos"  # under the records' root: encoded photos, by content
 TEMPORARY_PREFIX = ".tmp-"
 EXIF_ORIENTATION = 0x0112
 SWAPPING_ORIENTATIONS = (5, 6, 7, 8)  # these turn the stored image a quarter turn

@@ -58,7 +58,7 @@ def _prepare(root: Path) -> Loaded | _Prepared:
     if loaded.catalog is None:
         return loaded
     validated = time.perf_counter()
-    renditions = prepare_photos(loaded.catalog, root / site.PHOTO_CACHE)
+    renditions = prepare_photos(loaded.catalog, root / images.PHOTO_CACHE)
     return _Prepared(loaded.catalog, renditions, validated - started, time.perf_counter() - validated)
 
 
@@ -98,7 +98,7 @@ def _write_site(
     for code in CODES:
         render_language(code, workdir / code, f"{base_url}{code}/")
         site.fingerprint_assets(workdir / code)
-    images.publish(prepared.renditions, root / site.PHOTO_CACHE, workdir)
+    images.publish(prepared.renditions, root / images.PHOTO_CACHE, workdir)
     site.write_root_pages(
         workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
     )
@@ -125,7 +125,7 @@ def build_languages(
             sitedir.swap_into_place(workdir / code, target / code)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-    images.publish(prepared.renditions, root / site.PHOTO_CACHE, target)
+    images.publish(prepared.renditions, root / images.PHOTO_CACHE, target)
     return Timings(prepared.validation_s, prepared.photos_s, time.perf_counter() - started, 0.0)
 
 

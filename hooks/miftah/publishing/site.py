@@ -21,7 +21,6 @@ from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES, language
 from miftah.catalog.problems import MESSAGE_LANGUAGES
 from miftah.catalog.schema import Programme
 
-PHOTO_CACHE = Path(".cache") / "photos"
 SITE_DIR = "site"
 _TEMPLATES = DATA_DIR / "templates"
 

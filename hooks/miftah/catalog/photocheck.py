@@ -8,14 +8,11 @@ allow-list, size, pixel and shape limits, a cheap read to the end (``images.insp
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from miftah.catalog.kinds import referenced_files
 from miftah.catalog.problems import Problem
+from miftah.catalog.rawrecord import RawRecord
 from miftah.media.images import inspect_image_cached
-
-if TYPE_CHECKING:
-    from miftah.catalog.rules import RawRecord
 
 IMAGE_ROLES = ("photo", "logo", "qr")  # files the pipeline opens and encodes; documents are not
 
