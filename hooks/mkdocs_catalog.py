@@ -21,6 +21,7 @@ Events used (priority in brackets; mkdocs-static-i18n uses -100 for its own):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,25 @@ from miftah.media import images
 from miftah.publishing import site
 from miftah.views.pages import FACETS_PATH, PageMaker, PageModel
 
-_state: dict[str, Any] = {}
+
+@dataclass
+class _LanguageBuild:
+    """What one language's build keeps between MkDocs events (made anew by ``on_config``)."""
+
+    lang: str
+    maker: PageMaker
+    identity: dict[str, str]
+    pages: dict[str, PageModel] = field(default_factory=dict)  # by MkDocs source path
+
+
+_current: _LanguageBuild | None = None
+
+
+def _build() -> _LanguageBuild:
+    assert _current is not None, "on_config makes the build's state before any other event"
+    return _current
+
+
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 # The Markdown of every generated page: never a record's text, which is plain text (a name with
 # "[bio](bio)" or "{ #ms-inquiry-data }" must not become a link or an id). The templates print
@@ -50,7 +69,8 @@ GENERATED_MARKDOWN = "# ms-heading\n"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state.clear()
+    global _current
+    _current = None
     lang = config.plugins["i18n"].config.build_only_locale or DEFAULT_CODE
     root = site.records_root(Path(config.config_file_path).parent)
     loaded = load_catalog(root)
@@ -63,9 +83,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return images.render_photo(path, cache_dir, kind)  # cached: encoded once by the build
 
     maker = PageMaker(loaded.catalog, lang, render, base, clock.today(), root / ".cache" / "qr")
-    _state.update(lang=lang, maker=maker, pages={})
     identity = site.identity(loaded.catalog.programme, lang)
-    _state.update(identity=identity)
+    _current = _LanguageBuild(lang, maker, identity)
     config.site_name = identity["name"]
     config.site_description = identity["description"]
     return config
@@ -73,23 +92,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    maker: PageMaker = _state["maker"]
-    for model in maker.all_pages():
+    build = _build()
+    for model in build.maker.all_pages():
         files.append(File.generated(config, model.path, content=GENERATED_MARKDOWN))
-        _state["pages"][model.path] = model
-    files.append(File.generated(config, FACETS_PATH, content=maker.facets_json()))
+        build.pages[model.path] = model
+    files.append(File.generated(config, FACETS_PATH, content=build.maker.facets_json()))
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for page in nav.pages:
         if page.is_homepage:  # the home page's heading is a sentence: the tab says "Home"
-            page.title = i18n.t(_state["lang"], "nav_home")
+            page.title = i18n.t(_build().lang, "nav_home")
     return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    model: PageModel | None = _state["pages"].get(page.file.src_uri)
+    model = _build().pages.get(page.file.src_uri)
     if model is not None:
         page.meta["template"] = model.template
         page.meta["hide"] = ["navigation", "toc"]  # catalog pages use the whole width
@@ -100,9 +119,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    model: PageModel | None = _state["pages"].get(page.file.src_uri)
+    model = _build().pages.get(page.file.src_uri)
     if page.is_homepage:
-        model = _state["maker"].home_page()
+        model = _build().maker.home_page()
     view = model.view if model else None
     path = site.page_path(page.url)
     config.extra["alternate"] = [
@@ -120,12 +139,12 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 
 def _template_data(config: MkDocsConfig, view: object, path: str | None) -> dict[str, Any]:
-    lang = _state["lang"]
+    lang = _build().lang
     return {
         "page": None,
         "view": view,
         "t": i18n.strings(lang),
-        "site": _state["identity"],
+        "site": _build().identity,
         "language_base": f"{site.site_base(config.site_url or '')}{lang}/",  # absolute, for rel links
         "head": site.head_links(site.site_base(config.site_url or ""), lang, path)
         if path is not None
@@ -135,7 +154,7 @@ def _template_data(config: MkDocsConfig, view: object, path: str | None) -> dict
 
 
 def _precise_html_lang(output: str) -> str:
-    return _HTML_LANG.sub(f'<html lang="{language(_state["lang"]).html_lang}"', output, count=1)
+    return _HTML_LANG.sub(f'<html lang="{language(_build().lang).html_lang}"', output, count=1)
 
 
 @event_priority(-200)
