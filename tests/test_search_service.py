@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from pagefind.index import IndexConfig
 
-from miftah.search import SearchIndexError, _PromptService
+from miftah.search import ENTRY_FILE, SearchIndexError, _PromptService, index_site, pages_by_language
 
 Steps = Callable[[Any, Any], Awaitable[Any]]
 
@@ -80,3 +80,55 @@ def test_each_search_field_reaches_the_index_as_its_own_field(sample_site: Path)
     cooperative = fragments["/zh/cooperatives/tifaout-argan/"]["meta"]
     assert {"cooperative", "cooperative_keywords"} <= set(cooperative)
     assert "name" not in cooperative and "keywords" not in cooperative
+
+
+def _page(site: Path, relative: str, lang: str | None, body: bool, text: str = "text") -> None:
+    page = site / relative
+    page.parent.mkdir(parents=True, exist_ok=True)
+    lang_attr = f' lang="{lang}"' if lang is not None else ""
+    marked = " data-pagefind-body" if body else ""
+    page.write_text(f"<!doctype html><html{lang_attr}><body><main{marked}><p>{text}</p></main></body></html>")
+
+
+def test_pages_are_grouped_by_their_index_language_and_unmarked_pages_left_out(tmp_path: Path) -> None:
+    _page(tmp_path, "zh/b/index.html", "zh-Hans", True)
+    _page(tmp_path, "zh/a/index.html", "zh-Hans", True)
+    _page(tmp_path, "fr/a/index.html", "FR", True)
+    _page(tmp_path, "zh/products/index.html", "zh-Hans", False)  # a listing: Pagefind skips it
+    _page(tmp_path, "index.html", "zh-Hans", False)
+    _page(tmp_path, "pagefind/x.html", "zh-Hans", True)  # Pagefind's own files: never pages
+    # "data-pagefind-body" as text is no mark
+    _page(tmp_path, "en/a/index.html", "en", False, "data-pagefind-body x")
+    groups = pages_by_language(tmp_path)
+    assert {code: [p.relative_to(tmp_path).as_posix() for p in pages] for code, pages in groups.items()} == {
+        "fr": ["fr/a/index.html"],
+        "zh-hans": ["zh/a/index.html", "zh/b/index.html"],
+    }
+
+
+def test_without_any_marked_page_every_page_is_sent(tmp_path: Path) -> None:
+    _page(tmp_path, "a.html", "en", False)
+    _page(tmp_path, "b.html", None, False)
+    groups = pages_by_language(tmp_path)
+    assert {code: [p.name for p in pages] for code, pages in groups.items()} == {
+        "en": ["a.html"],
+        "": ["b.html"],
+    }
+
+
+def test_one_index_per_language_and_one_entry_listing_them_all(tmp_path: Path) -> None:
+    _page(tmp_path, "zh/a/index.html", "zh-Hans", True, "阿甘油")
+    _page(tmp_path, "fr/a/index.html", "fr", True, "huile d'argan")
+    _page(tmp_path, "en/a/index.html", "en", True, "argan oil")
+    _page(tmp_path, "en/products/index.html", "en", False, "argan oil")
+    index_site(tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / ENTRY_FILE).read_text("utf-8"))
+    assert list(entry["languages"]) == ["en", "fr", "zh-hans"]
+    assert {code: language["page_count"] for code, language in entry["languages"].items()} == {
+        "en": 1,
+        "fr": 1,
+        "zh-hans": 1,
+    }
+    for language in entry["languages"].values():
+        assert (tmp_path / "pagefind" / f"pagefind.{language['hash']}.pf_meta").is_file()
+    assert set(_fragments(tmp_path)) == {"/zh/a/", "/fr/a/", "/en/a/"}
