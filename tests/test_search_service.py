@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import os
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,14 @@ from typing import Any
 import pytest
 from pagefind.index import IndexConfig
 
-from miftah.search import ENTRY_FILE, SearchIndexError, _PromptService, index_site, pages_by_language
+from miftah.search import (
+    ENTRY_FILE,
+    SearchIndexError,
+    _PromptService,
+    index_site,
+    pages_by_language,
+    wait_until_written,
+)
 
 Steps = Callable[[Any, Any], Awaitable[Any]]
 
@@ -132,3 +141,34 @@ def test_one_index_per_language_and_one_entry_listing_them_all(tmp_path: Path) -
     for language in entry["languages"].values():
         assert (tmp_path / "pagefind" / f"pagefind.{language['hash']}.pf_meta").is_file()
     assert set(_fragments(tmp_path)) == {"/zh/a/", "/fr/a/", "/en/a/"}
+
+
+def test_the_index_is_left_only_once_pagefind_has_written_every_file(tmp_path: Path) -> None:
+    """Pagefind answers "written" before the bytes of its last writes reach its files."""
+    (tmp_path / "fragment").mkdir()
+    late = tmp_path / "fragment" / "x.pf_fragment"
+    late.write_bytes(b"")
+    (tmp_path / ENTRY_FILE).write_text("{}", encoding="utf-8")
+    writer = threading.Timer(0.3, late.write_bytes, (b"pagefind_dcd",))
+    writer.start()
+    wait_until_written(tmp_path)
+    assert late.read_bytes() == b"pagefind_dcd"
+
+
+def test_a_file_left_empty_fails_the_search_step_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / ENTRY_FILE).write_bytes(b"")
+    with pytest.raises(
+        SearchIndexError, match=r"^Pagefind did not finish writing 1 files, e.g. pagefind-entry.json$"
+    ):
+        wait_until_written(tmp_path, wait_s=0.2)
+
+
+def test_a_file_the_service_still_has_open_is_waited_for(tmp_path: Path) -> None:
+    (tmp_path / ENTRY_FILE).write_text("{}", encoding="utf-8")
+    with (
+        (tmp_path / ENTRY_FILE).open("a", encoding="utf-8"),  # this process stands for the service
+        pytest.raises(SearchIndexError, match=r"^Pagefind did not finish writing 1 files"),
+    ):
+        wait_until_written(tmp_path, os.getpid(), wait_s=0.2)
+    wait_until_written(tmp_path, os.getpid(), wait_s=0.2)
+    wait_until_written(tmp_path, 2**22 + 1, wait_s=0.2)  # no such process: nothing open

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import functools
 import json
+import os
 import re
 import time
 from dataclasses import dataclass
@@ -119,6 +121,7 @@ async def _index_pages(site_dir: Path) -> None:
                 relative = page.relative_to(site_dir).as_posix()
                 await index.add_html_file(content=page.read_text("utf-8"), url=page_url(relative))
             await index.write_files(output_path=str(output))
+            await asyncio.to_thread(wait_until_written, output, service.pid)
             await service.finish()
         finally:
             await service.close()
@@ -127,6 +130,42 @@ async def _index_pages(site_dir: Path) -> None:
     if data:
         data["languages"] = dict(sorted(languages.items()))
         _write_entry(entry, data)
+
+
+WRITE_WAIT_S = 60.0
+
+
+def wait_until_written(folder: Path, pid: int | None = None, wait_s: float = WRITE_WAIT_S) -> None:
+    """Wait, while the service ``pid`` still runs, until its writes into ``folder`` have landed.
+
+    Pagefind answers "written" once it has created every file and handed the last bytes of each
+    to a background write (tokio's ``File::write_all``, never flushed); a service ended before
+    those writes ran leaves files empty or cut short for good (an empty entry file, a truncated
+    pagefind.js: builds failed on a loaded machine). A background write holds its file open, so
+    the writes are done when the service has no file of ``folder`` open (Linux's /proc; elsewhere
+    only the empty files are seen: every file Pagefind writes has bytes, a gzip header at least)."""
+    deadline = time.monotonic() + wait_s
+    while pending := _empty_files(folder) + _open_files(pid, folder):
+        if time.monotonic() > deadline:
+            raise SearchIndexError(f"Pagefind did not finish writing {len(pending)} files, e.g. {pending[0]}")
+        time.sleep(0.05)
+
+
+def _empty_files(folder: Path) -> list[str]:
+    return [path.name for path in folder.rglob("*") if path.is_file() and path.stat().st_size == 0]
+
+
+def _open_files(pid: int | None, folder: Path) -> list[str]:
+    """The files under ``folder`` that process ``pid`` has open ([] where /proc cannot tell)."""
+    inside = str(folder.resolve()) + os.sep
+    found = []
+    with contextlib.suppress(OSError):  # no /proc, or the process is gone
+        for descriptor in Path(f"/proc/{pid}/fd").iterdir() if pid is not None else ():
+            with contextlib.suppress(OSError):  # closed meanwhile
+                target = descriptor.readlink()
+                if str(target).startswith(inside):
+                    found.append(target.name)
+    return found
 
 
 def _write_entry(entry: Path, data: dict[str, Any]) -> None:
@@ -142,6 +181,10 @@ class _PromptService(PagefindService):
     each reply, and pages are sent one at a time to keep their order: 0.1 s per page, 10 s for the
     101 pages of the sample catalog, minutes at 3,000 products. Only that loop is replaced; the
     requests, the process and the errors stay the library's."""
+
+    @property
+    def pid(self) -> int:
+        return self._backend.pid
 
     async def finish(self) -> None:
         """End the service as it expects, by closing its input, and wait until it has exited: it
