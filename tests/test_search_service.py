@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import os
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,14 @@ from typing import Any
 import pytest
 from pagefind.index import IndexConfig
 
-from miftah.publishing.search import SearchIndexError, _PromptService
+from miftah.publishing.search import (
+    ENTRY_FILE,
+    SearchIndexError,
+    _PromptService,
+    index_site,
+    pages_by_language,
+    wait_until_written,
+)
 
 Steps = Callable[[Any, Any], Awaitable[Any]]
 
@@ -80,3 +89,86 @@ def test_each_search_field_reaches_the_index_as_its_own_field(sample_site: Path)
     cooperative = fragments["/zh/cooperatives/tifaout-argan/"]["meta"]
     assert {"cooperative", "cooperative_keywords"} <= set(cooperative)
     assert "name" not in cooperative and "keywords" not in cooperative
+
+
+def _page(site: Path, relative: str, lang: str | None, body: bool, text: str = "text") -> None:
+    page = site / relative
+    page.parent.mkdir(parents=True, exist_ok=True)
+    lang_attr = f' lang="{lang}"' if lang is not None else ""
+    marked = " data-pagefind-body" if body else ""
+    page.write_text(f"<!doctype html><html{lang_attr}><body><main{marked}><p>{text}</p></main></body></html>")
+
+
+def test_pages_are_grouped_by_their_index_language_and_unmarked_pages_left_out(tmp_path: Path) -> None:
+    _page(tmp_path, "zh/b/index.html", "zh-Hans", True)
+    _page(tmp_path, "zh/a/index.html", "zh-Hans", True)
+    _page(tmp_path, "fr/a/index.html", "FR", True)
+    _page(tmp_path, "zh/products/index.html", "zh-Hans", False)  # a listing: Pagefind skips it
+    _page(tmp_path, "index.html", "zh-Hans", False)
+    _page(tmp_path, "pagefind/x.html", "zh-Hans", True)  # Pagefind's own files: never pages
+    # "data-pagefind-body" as text is no mark
+    _page(tmp_path, "en/a/index.html", "en", False, "data-pagefind-body x")
+    groups = pages_by_language(tmp_path)
+    assert {code: [p.relative_to(tmp_path).as_posix() for p in pages] for code, pages in groups.items()} == {
+        "fr": ["fr/a/index.html"],
+        "zh-hans": ["zh/a/index.html", "zh/b/index.html"],
+    }
+
+
+def test_without_any_marked_page_every_page_is_sent(tmp_path: Path) -> None:
+    _page(tmp_path, "a.html", "en", False)
+    _page(tmp_path, "b.html", None, False)
+    groups = pages_by_language(tmp_path)
+    assert {code: [p.name for p in pages] for code, pages in groups.items()} == {
+        "en": ["a.html"],
+        "": ["b.html"],
+    }
+
+
+def test_one_index_per_language_and_one_entry_listing_them_all(tmp_path: Path) -> None:
+    _page(tmp_path, "zh/a/index.html", "zh-Hans", True, "阿甘油")
+    _page(tmp_path, "fr/a/index.html", "fr", True, "huile d'argan")
+    _page(tmp_path, "en/a/index.html", "en", True, "argan oil")
+    _page(tmp_path, "en/products/index.html", "en", False, "argan oil")
+    index_site(tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / ENTRY_FILE).read_text("utf-8"))
+    assert list(entry["languages"]) == ["en", "fr", "zh-hans"]
+    assert {code: language["page_count"] for code, language in entry["languages"].items()} == {
+        "en": 1,
+        "fr": 1,
+        "zh-hans": 1,
+    }
+    for language in entry["languages"].values():
+        assert (tmp_path / "pagefind" / f"pagefind.{language['hash']}.pf_meta").is_file()
+    assert set(_fragments(tmp_path)) == {"/zh/a/", "/fr/a/", "/en/a/"}
+
+
+def test_the_index_is_left_only_once_pagefind_has_written_every_file(tmp_path: Path) -> None:
+    """Pagefind answers "written" before the bytes of its last writes reach its files."""
+    (tmp_path / "fragment").mkdir()
+    late = tmp_path / "fragment" / "x.pf_fragment"
+    late.write_bytes(b"")
+    (tmp_path / ENTRY_FILE).write_text("{}", encoding="utf-8")
+    writer = threading.Timer(0.3, late.write_bytes, (b"pagefind_dcd",))
+    writer.start()
+    wait_until_written(tmp_path)
+    assert late.read_bytes() == b"pagefind_dcd"
+
+
+def test_a_file_left_empty_fails_the_search_step_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / ENTRY_FILE).write_bytes(b"")
+    with pytest.raises(
+        SearchIndexError, match=r"^Pagefind did not finish writing 1 files, e.g. pagefind-entry.json$"
+    ):
+        wait_until_written(tmp_path, wait_s=0.2)
+
+
+def test_a_file_the_service_still_has_open_is_waited_for(tmp_path: Path) -> None:
+    (tmp_path / ENTRY_FILE).write_text("{}", encoding="utf-8")
+    with (
+        (tmp_path / ENTRY_FILE).open("a", encoding="utf-8"),  # this process stands for the service
+        pytest.raises(SearchIndexError, match=r"^Pagefind did not finish writing 1 files"),
+    ):
+        wait_until_written(tmp_path, os.getpid(), wait_s=0.2)
+    wait_until_written(tmp_path, os.getpid(), wait_s=0.2)
+    wait_until_written(tmp_path, 2**22 + 1, wait_s=0.2)  # no such process: nothing open

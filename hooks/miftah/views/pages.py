@@ -278,6 +278,7 @@ class PageMaker:
         self.day = day  # certificates are shown while valid on this day
         self.qr_cache = qr_cache  # folder of drawn page QR codes, reused by later builds
         self._term_counts: dict[str, Counter[str]] = {}  # counted once, not once per link
+        self._sort_keys: dict[str, str] = {}
 
     def all_pages(self) -> list[PageModel]:
         pages = [*self.catalog_pages(), self.cooperatives_page(), self.search_page()]
@@ -733,8 +734,13 @@ class PageMaker:
         return [self.render(photo.file, "photo") for photo in product.photos]
 
     def _sort_key(self, text: str) -> str:
-        """Names sort as people of that language expect: Chinese by pinyin."""
-        return "".join(lazy_pinyin(text)).lower() if self.lang == "zh" else text.casefold()
+        """Names sort as people of that language expect: Chinese by pinyin (worked out once per
+        name: every listing, the facets and each cooperative sort the same names again)."""
+        key = self._sort_keys.get(text)
+        if key is None:
+            key = "".join(lazy_pinyin(text)).lower() if self.lang == "zh" else text.casefold()
+            self._sort_keys[text] = key
+        return key
 
     def _sorted(self, products: list[Product]) -> list[Product]:
         return sorted(products, key=lambda p: (not p.featured, self._sort_key(self._text(p.name).text)))
