@@ -64,3 +64,44 @@ def test_the_domain_package_never_imports_mkdocs() -> None:
         if _imported_modules(path) & {"mkdocs", "material", "mkdocs_static_i18n"}
     ]
     assert importing == []
+
+
+# The domain package's groups in the order a record travels: a group may import the groups before
+# it (and the shared modules at the top of the package), never one after it. ``ci`` and
+# ``editing`` stand beside the line and use the catalog; the build publishes the editor.
+GROUP_ORDER = ("media", "catalog", "views", "editing", "publishing", "ci")
+
+
+def _group_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in GROUP_ORDER else ""
+
+
+def _backward_imports(package: Path) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        module = "miftah." + ".".join(path.relative_to(package).with_suffix("").parts)
+        group = _group_of(module)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("miftah.")):
+                continue
+            target = _group_of(node.module + ".x") if node.module.count(".") == 1 else _group_of(node.module)
+            if target and (not group or GROUP_ORDER.index(target) > GROUP_ORDER.index(group)):
+                found.append(f"{module} imports {node.module}")
+    return found
+
+
+def test_the_package_groups_import_only_the_groups_before_them() -> None:
+    assert _backward_imports(ROOT / "hooks" / "miftah") == []
+
+
+def test_the_group_check_sees_a_backward_import(tmp_path: Path) -> None:
+    (tmp_path / "catalog").mkdir()
+    (tmp_path / "catalog" / "rules.py").write_text(
+        "from miftah.views.pages import x\nfrom miftah.media import images\n"
+    )
+    (tmp_path / "clock.py").write_text("from miftah.catalog import kinds\n")
+    assert _backward_imports(tmp_path) == [
+        "miftah.catalog.rules imports miftah.views.pages",
+        "miftah.clock imports miftah.catalog",
+    ]

@@ -18,7 +18,7 @@
   var strings = JSON.parse(document.getElementById("ms-search-strings").textContent);
   var lang = document.documentElement.lang || "zh";
   var PAGE_SIZE = 5; // each result costs a fragment (about 2 KB) on a phone
-  // The page's title and names first, then the buyer vocabulary, then the page's own text (hooks/miftah/publishing/search.py).
+  // The page's title and names first, then the buyer vocabulary, then the page's own text (hooks/miftah/views/searchwords.py).
   var META_WEIGHTS = {
     title: 5, name: 4, keywords: 2, text: 0.5,
     cooperative: 4, cooperative_keywords: 2, cooperative_text: 0.5

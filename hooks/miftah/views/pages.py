@@ -24,9 +24,8 @@ from miftah.catalog.taxonomy import vocabulary
 from miftah.i18n import language_name, t
 from miftah.languages import OWN_SCRIPTS, direction, html_lang, language
 from miftah.media.images import MEDIA_DIR, Rendition
-from miftah.publishing import search
 from miftah.translated import Translations
-from miftah.views import formatting, richtext, seo
+from miftah.views import formatting, richtext, searchwords, seo
 from miftah.views.inquiry import inquiry_data, sku_label
 from miftah.views.tradefacts import (
     CertificateRow,
@@ -169,13 +168,15 @@ class ProductCard:
 
 @dataclass(frozen=True)
 class SearchWords:
-    """What a page adds to the search index, with explicit word boundaries (``miftah.publishing.search``):
+    """What a page adds to the search index, with explicit word boundaries (``miftah.views.searchwords``):
     three ``data-pagefind-meta`` fields, never shown."""
 
     name: str
     keywords: str = ""
     text: str = ""
-    fields: tuple[str, str, str] = search.PRODUCT_FIELDS  # a cooperative's: search.COOPERATIVE_FIELDS
+    fields: tuple[str, str, str] = (
+        searchwords.PRODUCT_FIELDS
+    )  # a cooperative's: searchwords.COOPERATIVE_FIELDS
 
 
 @dataclass(frozen=True)
@@ -369,7 +370,7 @@ class PageMaker:
             else t(self.lang, "inquiry_quantity_plain"),
             inquiry=inquiry_data(product, cooperative, self.catalog.programme, self.lang),
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
-            search=self._search_words(search.product_terms(product, cooperative, self.lang)),
+            search=self._search_words(searchwords.product_terms(product, cooperative, self.lang)),
         )
         image = self._absolute_media(renditions[0]) if renditions else None
         data = seo.product_data(
@@ -405,7 +406,8 @@ class PageMaker:
             else None,
             qr=seo.qr_svg(url, t(self.lang, "page_qr_alt"), self.qr_cache),
             search=self._search_words(
-                search.cooperative_terms(cooperative, products, self.lang), search.COOPERATIVE_FIELDS
+                searchwords.cooperative_terms(cooperative, products, self.lang),
+                searchwords.COOPERATIVE_FIELDS,
             ),
         )
         trail = self._breadcrumb(
@@ -708,13 +710,13 @@ class PageMaker:
     def _search_words(
         self,
         terms: tuple[list[str], list[str], list[str]],
-        fields: tuple[str, str, str] = search.PRODUCT_FIELDS,
+        fields: tuple[str, str, str] = searchwords.PRODUCT_FIELDS,
     ) -> SearchWords:
         names, others, mentioned = terms
         return SearchWords(
-            search.index_words(names, self.lang),
-            search.index_words(others, self.lang),
-            search.index_words(mentioned, self.lang),
+            searchwords.index_words(names, self.lang),
+            searchwords.index_words(others, self.lang),
+            searchwords.index_words(mentioned, self.lang),
             fields,
         )
 
