@@ -60,6 +60,18 @@ def _build() -> _LanguageBuild:
     return _current
 
 
+# The section roots that mkdocs.yml's nav names as "<section>/index.md"; every other page is
+# "<address>.md" (products/argan-oil/ ← products/argan-oil.md), the home page "index.md".
+SECTION_ROOTS = ("products/", "cooperatives/")
+
+
+def source_path(url: str) -> str:
+    """The MkDocs source path a generated page is read from, for its address (directory URLs)."""
+    if not url:
+        return "index.md"
+    return f"{url}index.md" if url in SECTION_ROOTS else f"{url.rstrip('/')}.md"
+
+
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 # The Markdown of every generated page: never a record's text, which is plain text (a name with
 # "[bio](bio)" or "{ #ms-inquiry-data }" must not become a link or an id). The templates print
@@ -94,8 +106,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build()
     for model in build.maker.all_pages():
-        files.append(File.generated(config, model.path, content=GENERATED_MARKDOWN))
-        build.pages[model.path] = model
+        source = source_path(model.url)
+        files.append(File.generated(config, source, content=GENERATED_MARKDOWN))
+        build.pages[source] = model
     files.append(File.generated(config, FACETS_PATH, content=build.maker.facets_json()))
     return files
 

@@ -246,7 +246,7 @@ class ListingView:
 
 @dataclass(frozen=True)
 class PageModel:
-    path: str  # source path relative to the language root, e.g. "products/argan-oil.md"
+    url: str  # the page's address under its language's root: "", "products/", "products/argan-oil/"
     template: str
     title: str
     description: str
@@ -300,7 +300,7 @@ class PageMaker:
         view = self._listing(t(self.lang, "catalog_intro"), products, with_filters=True)
         view = replace(view, sorts=tuple(Option(key, t(self.lang, f"sort_{key}"), 0) for key in SORTS))
         title = t(self.lang, "catalog_title")
-        return self._paginated("products/", "products/index.md", title, view, [])
+        return self._paginated("products/", title, view, [])
 
     def home_page(self) -> PageModel:
         """The home page's featured products and structured data (its text is in docs/)."""
@@ -309,14 +309,14 @@ class PageMaker:
         programme = self.catalog.programme
         title, description = programme.name.show(self.lang).text, programme.description.show(self.lang).text
         social = seo.Social(title, description, self._url(""), None, "website", self._og_locale())
-        return PageModel("index.md", "home.html", title, description, view, self._breadcrumb([]), social)
+        return PageModel("", "home.html", title, description, view, self._breadcrumb([]), social)
 
     def cooperatives_page(self) -> PageModel:
         cards = tuple(self._cooperative_card(c) for c in self._sorted_cooperatives())
         view = ListingView(t(self.lang, "cooperatives_intro"), (), (), (), cards)
         title = t(self.lang, "cooperatives_title")
         return PageModel(
-            "cooperatives/index.md",
+            "cooperatives/",
             "cooperatives.html",
             title,
             t(self.lang, "cooperatives_intro"),
@@ -327,7 +327,7 @@ class PageMaker:
     def search_page(self) -> PageModel:
         title = t(self.lang, "search_title")
         return PageModel(
-            "search.md",
+            "search/",
             "search.html",
             title,
             t(self.lang, "search_intro"),
@@ -380,7 +380,7 @@ class PageMaker:
         description = _shorten(view.summary.text)
         social = seo.Social(view.name.text, description, url, image, "product", self._og_locale())
         return PageModel(
-            f"products/{product.slug}.md",
+            f"products/{product.slug}/",
             "product.html",
             view.name.text,
             description,
@@ -417,7 +417,7 @@ class PageMaker:
         social = seo.Social(view.card.name.text, description, url, None, "website", self._og_locale())
         data = seo.organization_data(cooperative, self.lang, url)
         return PageModel(
-            f"cooperatives/{cooperative.slug}.md",
+            f"cooperatives/{cooperative.slug}/",
             "cooperative.html",
             view.card.name.text,
             description,
@@ -433,9 +433,7 @@ class PageMaker:
         title = t(self.lang, "category_title", label=label)
         catalog = [(t(self.lang, "catalog_title"), "products/")]
         url = f"categories/{term_id}/"
-        return self._paginated(
-            url, f"categories/{term_id}.md", title, self._listing(intro, products), catalog
-        )
+        return self._paginated(url, title, self._listing(intro, products), catalog)
 
     def region_pages(self, term_id: str) -> list[PageModel]:
         label = vocabulary("regions")[term_id].label(self.lang)
@@ -446,13 +444,13 @@ class PageMaker:
         view = replace(self._listing(intro, products), cooperatives=cards)
         title = t(self.lang, "region_title", label=label)
         catalog = [(t(self.lang, "catalog_title"), "products/")]
-        return self._paginated(f"regions/{term_id}/", f"regions/{term_id}.md", title, view, catalog)
+        return self._paginated(f"regions/{term_id}/", title, view, catalog)
 
     def _paginated(
-        self, url: str, source: str, title: str, view: ListingView, trail: list[tuple[str, str]]
+        self, url: str, title: str, view: ListingView, trail: list[tuple[str, str]]
     ) -> list[PageModel]:
-        """A listing cut into pages of PAGE_SIZE cards: the first at ``url`` (from ``source``),
-        the next at <url>page/2/, … Each page links to all the others, and to the previous and
+        """A listing cut into pages of PAGE_SIZE cards: the first at ``url``, the next at
+        <url>page/2/, … Each page links to all the others, and to the previous and
         next one (rel=prev/next); later pages show no cooperatives and say their number."""
         chunks = [view.products[i : i + PAGE_SIZE] for i in range(0, len(view.products), PAGE_SIZE)] or [()]
         urls = [url] + [f"{url}page/{n}/" for n in range(2, len(chunks) + 1)]
@@ -469,7 +467,7 @@ class PageMaker:
                 page_view = replace(page_view, cooperatives=())
             models.append(
                 PageModel(
-                    source if number == 1 else f"{url}page/{number}.md",
+                    page_url,
                     "catalog.html",
                     shown_title,
                     view.intro,
