@@ -34,7 +34,7 @@ from skimage.metrics import structural_similarity
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from miftah.media import images  # noqa: E402
+from miftah.media import encoding, formats, images  # noqa: E402
 
 PHOTO_SET = ROOT / ".cache" / "bench-photos"
 RESULTS = ROOT / "bench-photos.json"
@@ -108,15 +108,15 @@ def ssim(reference: Image.Image, encoded: Image.Image) -> float:
     return float(structural_similarity(luma[0], luma[1], data_range=255, **kwargs))  # type: ignore[no-untyped-call]
 
 
-def encoded_bytes(image: Image.Image, format_: images.Format) -> bytes:
+def encoded_bytes(image: Image.Image, format_: formats.Format) -> bytes:
     stream = io.BytesIO()
-    images.save_image(image, stream, format_, 1)
+    encoding.save_image(image, stream, format_, 1)
     return stream.getvalue()
 
 
-def with_options(format_: images.Format, **options: Any) -> images.Format:
+def with_options(format_: formats.Format, **options: Any) -> formats.Format:
     merged = {**dict(format_.options), **options}
-    return images.Format(format_.extension, format_.mime, format_.pillow_name, tuple(merged.items()), True)
+    return formats.Format(format_.extension, format_.mime, format_.pillow_name, tuple(merged.items()), True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,24 +124,24 @@ def with_options(format_: images.Format, **options: Any) -> images.Format:
 
 def sweep(paths: list[Path]) -> dict[str, Any]:
     """Quality grid per format at the top width; AVIF speeds; top width 1440 vs 1600."""
-    top = images.KINDS["photo"].widths_px[-1]
-    references = [images.load_upright(path, top) for path in paths]
+    top = formats.KINDS["photo"].widths_px[-1]
+    references = [encoding.load_upright(path, top) for path in paths]
     grids = {
-        "AVIF": (images.AVIF, "quality", (45, 50, 55, 60, 65, 70)),
-        "WEBP": (images.WEBP, "quality", (75, 80, 85, 88, 90, 92)),
-        "JPEG": (images.JPEG, "quality", (65, 70, 75, 80, 85, 90)),
+        "AVIF": (formats.AVIF, "quality", (45, 50, 55, 60, 65, 70)),
+        "WEBP": (formats.WEBP, "quality", (75, 80, 85, 88, 90, 92)),
+        "JPEG": (formats.JPEG, "quality", (65, 70, 75, 80, 85, 90)),
     }
     rows = []
     for name, (format_, option, values) in grids.items():
         for value in values:
             rows.append(measure(name, with_options(format_, **{option: value}), f"q{value}", references))
     for speed in (4, 6, 8, 9):
-        rows.append(measure("AVIF", with_options(images.AVIF, speed=speed), f"speed {speed}", references))
+        rows.append(measure("AVIF", with_options(formats.AVIF, speed=speed), f"speed {speed}", references))
     decode: dict[str, float] = {}
     for width in (1440, 1600):
         started = time.perf_counter()
         for path in paths:
-            images.load_upright(path, width)
+            encoding.load_upright(path, width)
         decode[f"decode+resize to {width} px, s/photo"] = (time.perf_counter() - started) / len(paths)
     started = time.perf_counter()
     for path in paths:
@@ -157,7 +157,7 @@ def sweep(paths: list[Path]) -> dict[str, Any]:
 HEADERS = ("format", "setting", "kb", "ssim_min", "ssim_mean", "ms_per_encode")
 
 
-def measure(name: str, format_: images.Format, label: str, references: list[Image.Image]) -> list[Any]:
+def measure(name: str, format_: formats.Format, label: str, references: list[Image.Image]) -> list[Any]:
     sizes, scores, seconds = [], [], []
     for reference in references:
         started = time.perf_counter()
@@ -181,7 +181,7 @@ def measure(name: str, format_: images.Format, label: str, references: list[Imag
 
 
 def bench(paths: list[Path]) -> dict[str, Any]:
-    spec = images.KINDS["photo"]
+    spec = formats.KINDS["photo"]
     bytes_in = sum(path.stat().st_size for path in paths)
     work = Path(tempfile.mkdtemp(prefix="bench-photos-"))
     try:
@@ -189,14 +189,14 @@ def bench(paths: list[Path]) -> dict[str, Any]:
         started = time.perf_counter()
         for path in paths:
             key = images.content_key(path)
-            images.encode_image(str(path), key, str(work / "one"), "photo", 1)
+            encoding.encode_image(str(path), key, str(work / "one"), "photo", 1)
         one_process_s = time.perf_counter() - started
 
         # 2. the bare encoders on the same resized images (decoding and resizing not timed)
         encoder_s = 0.0
         outputs: dict[tuple[str, int], list[tuple[int, float]]] = {}
         for path in paths:
-            scaled = images._scaled(images.load_upright(path, spec.widths_px[-1]), spec.widths_px)
+            scaled = encoding._scaled(encoding.load_upright(path, spec.widths_px[-1]), spec.widths_px)
             for format_ in spec.formats:
                 for image in scaled:
                     started = time.perf_counter()

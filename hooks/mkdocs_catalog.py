@@ -37,7 +37,7 @@ from miftah import clock, i18n
 from miftah.catalog.loading import load_catalog
 from miftah.catalog.problems import format_report
 from miftah.languages import CODES, DEFAULT_CODE, language
-from miftah.media import images
+from miftah.media import formats, images
 from miftah.publishing import site
 from miftah.views.pages import FACETS_PATH, PageMaker, PageModel
 
@@ -88,10 +88,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     loaded = load_catalog(root)
     if loaded.catalog is None:
         raise PluginError("\n" + format_report(loaded.problems, site.message_language()))
-    cache_dir = root / images.PHOTO_CACHE
+    cache_dir = root / formats.PHOTO_CACHE
     base = site.site_base(config.site_url or "")
 
-    def render(path: Path, kind: str) -> images.Rendition:
+    def render(path: Path, kind: str) -> formats.Rendition:
         return images.render_photo(path, cache_dir, kind)  # cached: encoded once by the build
 
     maker = PageMaker(loaded.catalog, lang, render, base, clock.today(), root / ".cache" / "qr")

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from miftah.catalog.loading import load_catalog  # noqa: E402
 from miftah.failures import os_error_line  # noqa: E402
-from miftah.media import images, photocache  # noqa: E402
+from miftah.media import formats, images, photocache  # noqa: E402
 from miftah.publishing import site  # noqa: E402
 from miftah.publishing.build import images_to_render  # noqa: E402
 
@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument("command", choices=("report", "prune"))
     args = parser.parse_args()
     root = site.records_root(ROOT)
-    cache_dir = root / images.PHOTO_CACHE
+    cache_dir = root / formats.PHOTO_CACHE
     try:
         keys = used_keys(root)
         if keys is None:

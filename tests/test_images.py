@@ -19,7 +19,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from miftah.catalog.loading import load_catalog
 from miftah.catalog.problems import format_problem
-from miftah.media import images
+from miftah.media import encoding, formats, images, inspection
 from problem_registry import asserted
 from support import Edit, make_photo, run_check, run_site
 
@@ -125,7 +125,7 @@ def gps_exif(orientation: int = 1) -> Image.Exif:
     return exif
 
 
-def render(path: Path, tmp_path: Path, kind: str = "photo") -> tuple[images.Rendition, dict[str, Path]]:
+def render(path: Path, tmp_path: Path, kind: str = "photo") -> tuple[formats.Rendition, dict[str, Path]]:
     """Render one image; its outputs by extension (the largest width of each format)."""
     cache = tmp_path / "cache"
     rendition = images.render_photo(path, cache, kind)
@@ -424,8 +424,8 @@ def test_corrupt_exif_is_silent_and_its_orientation_still_read(scratch_catalog: 
     corrupt_exif_jpeg(photo)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert images.inspect_image(photo) == []  # 1200 wide once turned: not narrow
-        assert images.load_upright(photo, 2000).size == (1600, 1200)
+        assert inspection.inspect_image(photo) == []  # 1200 wide once turned: not narrow
+        assert encoding.load_upright(photo, 2000).size == (1600, 1200)
     assert [str(warning.message) for warning in caught] == []
     result = run_check(scratch_catalog, "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -498,10 +498,10 @@ def test_qr_code_stays_lossless_sharp_and_large_enough(tmp_path: Path) -> None:
     source = tmp_path / "wechat-qr.png"
     small = modules.resize((37 * 4, 37 * 4), Image.Resampling.NEAREST)  # 148 px, 4 px a module
     small.save(source, "PNG")
-    assert images.inspect_image(source, "qr") == []
+    assert inspection.inspect_image(source, "qr") == []
     rendition, outputs = render(source, tmp_path, "qr")
     assert [v.mime for v in rendition.variants] == ["image/webp", "image/png"]
-    assert rendition.width == 148 * 4 >= images.QR_MIN_OUTPUT_PX
+    assert rendition.width == 148 * 4 >= formats.QR_MIN_OUTPUT_PX
     expected = small.resize((rendition.width, rendition.height), Image.Resampling.NEAREST).convert("RGB")
     for output in outputs.values():
         with Image.open(output) as image:
@@ -511,7 +511,7 @@ def test_qr_code_stays_lossless_sharp_and_large_enough(tmp_path: Path) -> None:
 def test_qr_code_too_small_to_scan_is_an_error(tmp_path: Path) -> None:
     source = tmp_path / "qr.png"
     Image.new("L", (60, 60), 0).save(source, "PNG")
-    [finding] = images.inspect_image(source, "qr")
+    [finding] = inspection.inspect_image(source, "qr")
     assert (finding.level, finding.params["min_px"]) == ("error", 120)
     assert asserted([finding]) == ["qr_too_small"]
 

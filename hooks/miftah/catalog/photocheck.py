@@ -2,7 +2,7 @@
 
 Every image a record lists (product photos, logos, WeChat QR codes; found through the schema
 by ``kinds.referenced_files``) is opened with the pipeline's own safe opener: format
-allow-list, size, pixel and shape limits, a cheap read to the end (``images.inspect_image``).
+allow-list, size, pixel and shape limits, a cheap read to the end (``miftah.media.inspection.inspect_image``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from miftah.catalog.taxonomy import vocabulary
 from miftah.catalog.textrules import ascii_id, placeholder_in, shown
 from miftah.catalog.yamlnodes import Mapping, Sequence
 from miftah.clock import today
-from miftah.media.images import PHOTO_CACHE
+from miftah.media.formats import PHOTO_CACHE
 
 # Folder names that would collide with the site's own top-level paths.
 RESERVED_SLUGS = frozenset(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from miftah.media import images
+from miftah.media import formats, images
 
 _KEY = re.compile(r"^([0-9a-f]{20})[-.]")
 
@@ -61,7 +61,7 @@ def prune(cache_dir: Path, used_keys: set[str]) -> tuple[int, int]:
         if key in used_keys:
             continue
         for path in paths:
-            if key == "" and path.name.startswith(images.TEMPORARY_PREFIX):
+            if key == "" and path.name.startswith(formats.TEMPORARY_PREFIX):
                 continue  # its process still runs (sweep_temporary kept it)
             freed += path.stat().st_size
             path.unlink()

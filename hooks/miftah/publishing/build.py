@@ -24,7 +24,7 @@ from miftah.catalog.records import Catalog
 from miftah.catalog.schema import Cooperative, Product, Programme
 from miftah.editing import editor
 from miftah.languages import CODES, DEFAULT_CODE
-from miftah.media import images
+from miftah.media import formats, images
 from miftah.publishing import search, site, sitedir
 from miftah.views import formatting
 
@@ -47,7 +47,7 @@ class _Prepared:
     """What every build does first: the validated catalog and its encoded images."""
 
     catalog: Catalog
-    renditions: list[images.Rendition]
+    renditions: list[formats.Rendition]
     validation_s: float
     photos_s: float
 
@@ -58,7 +58,7 @@ def _prepare(root: Path) -> Loaded | _Prepared:
     if loaded.catalog is None:
         return loaded
     validated = time.perf_counter()
-    renditions = prepare_photos(loaded.catalog, root / images.PHOTO_CACHE)
+    renditions = prepare_photos(loaded.catalog, root / formats.PHOTO_CACHE)
     return _Prepared(loaded.catalog, renditions, validated - started, time.perf_counter() - validated)
 
 
@@ -98,7 +98,7 @@ def _write_site(
     for code in CODES:
         render_language(code, workdir / code, f"{base_url}{code}/")
         site.fingerprint_assets(workdir / code)
-    images.publish(prepared.renditions, root / images.PHOTO_CACHE, workdir)
+    images.publish(prepared.renditions, root / formats.PHOTO_CACHE, workdir)
     site.write_root_pages(
         workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
     )
@@ -125,7 +125,7 @@ def build_languages(
             sitedir.swap_into_place(workdir / code, target / code)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-    images.publish(prepared.renditions, root / images.PHOTO_CACHE, target)
+    images.publish(prepared.renditions, root / formats.PHOTO_CACHE, target)
     return Timings(prepared.validation_s, prepared.photos_s, time.perf_counter() - started, 0.0)
 
 
@@ -159,7 +159,7 @@ def images_to_render(catalog: Catalog) -> dict[str, list[Path]]:
     return wanted
 
 
-def prepare_photos(catalog: Catalog, cache_dir: Path) -> list[images.Rendition]:
+def prepare_photos(catalog: Catalog, cache_dir: Path) -> list[formats.Rendition]:
     """Encode every image the cache lacks on every core, logging progress on long runs."""
     started = last_report = time.perf_counter()
 

@@ -23,7 +23,7 @@ from miftah.catalog.schema import Source as RecordSource
 from miftah.catalog.taxonomy import vocabulary
 from miftah.i18n import language_name, t
 from miftah.languages import OWN_SCRIPTS, direction, html_lang, language
-from miftah.media.images import MEDIA_DIR, Rendition
+from miftah.media.formats import MEDIA_DIR, Rendition
 from miftah.translated import Translations
 from miftah.views import formatting, richtext, searchwords, seo
 from miftah.views.inquiry import inquiry_data, sku_label
