@@ -9,6 +9,7 @@ import json
 import os
 import threading
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from miftah.publishing.search import (
     _PromptService,
     index_site,
     pages_by_language,
+    run_apart,
     wait_until_written,
 )
 
@@ -38,7 +40,7 @@ async def _session(steps: Steps) -> Any:
 
 
 def run(steps: Steps) -> Any:
-    return asyncio.run(asyncio.wait_for(_session(steps), 20))
+    return run_apart(lambda: asyncio.wait_for(_session(steps), 20))
 
 
 def test_a_page_is_indexed_and_answered() -> None:
@@ -172,3 +174,21 @@ def test_a_file_the_service_still_has_open_is_waited_for(tmp_path: Path) -> None
         wait_until_written(tmp_path, os.getpid(), wait_s=0.2)
     wait_until_written(tmp_path, os.getpid(), wait_s=0.2)
     wait_until_written(tmp_path, 2**22 + 1, wait_s=0.2)  # no such process: nothing open
+
+
+def test_the_index_is_made_even_where_an_event_loop_is_running(tmp_path: Path) -> None:
+    """The browser tests' Playwright session keeps an event loop running in the main thread for
+    the whole test session; a build in the same process must still index."""
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "zh" / "index.html").write_text(
+        '<html lang="zh-Hans"><body><main data-pagefind-body><h1>阿甘油</h1></main></body></html>',
+        encoding="utf-8",
+    )
+
+    async def inside_a_running_loop() -> None:
+        index_site(tmp_path)
+
+    # a thread of its own, so that the test is the same whether or not this one runs a loop
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, inside_a_running_loop()).result()
+    assert (tmp_path / "pagefind" / ENTRY_FILE).is_file()

@@ -17,8 +17,10 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
@@ -37,7 +39,7 @@ PAGEFIND_TIMEOUT_S = 600  # ~3 s for 300 products; a hang fails the build instea
 
 def index_site(site_dir: Path) -> None:
     try:
-        asyncio.run(asyncio.wait_for(_index_pages(site_dir), PAGEFIND_TIMEOUT_S))
+        run_apart(lambda: asyncio.wait_for(_index_pages(site_dir), PAGEFIND_TIMEOUT_S))
     except OSError:
         raise
     except TimeoutError as error:
@@ -48,6 +50,14 @@ def index_site(site_dir: Path) -> None:
 
 ENTRY_WAIT_S = 10.0
 FINISH_WAIT_S = 60.0
+T = TypeVar("T")
+
+
+def run_apart(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """``asyncio.run`` in a thread of its own: a caller whose thread already runs an event loop
+    (Playwright's synchronous API does, for as long as its browser is open) cannot get in the way."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind") as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
 
 
 def _read_entry(entry: Path) -> dict[str, Any]:
