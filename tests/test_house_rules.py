@@ -74,7 +74,7 @@ GROUP_ORDER = ("media", "catalog", "views", "editing", "publishing", "ci")
 
 def _group_of(module: str) -> str:
     parts = module.split(".")
-    return parts[1] if len(parts) > 2 and parts[1] in GROUP_ORDER else ""
+    return parts[1] if len(parts) > 1 and parts[1] in GROUP_ORDER else ""
 
 
 def _backward_imports(package: Path) -> list[str]:
@@ -85,7 +85,7 @@ def _backward_imports(package: Path) -> list[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("miftah.")):
                 continue
-            target = _group_of(node.module + ".x") if node.module.count(".") == 1 else _group_of(node.module)
+            target = _group_of(node.module)
             if target and (not group or GROUP_ORDER.index(target) > GROUP_ORDER.index(group)):
                 found.append(f"{module} imports {node.module}")
     return found

@@ -48,7 +48,6 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(f"Pagefind failed: {error}") from error
 
 
-ENTRY_WAIT_S = 10.0
 FINISH_WAIT_S = 60.0
 T = TypeVar("T")
 
@@ -61,18 +60,12 @@ def run_apart(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
 
 
 def _read_entry(entry: Path) -> dict[str, Any]:
-    """The entry file as Pagefind wrote it. On a loaded machine a preview build once read it
-    empty (JSONDecodeError) right after the service answered "written": it is read again for a
-    few seconds before the build fails, in one line."""
-    deadline = time.monotonic() + ENTRY_WAIT_S
-    while True:
-        try:
-            data: dict[str, Any] = json.loads(entry.read_text(encoding="utf-8"))
-            return data
-        except (OSError, ValueError) as error:
-            if time.monotonic() > deadline:
-                raise SearchIndexError(f"Pagefind's {entry.name} is unreadable: {error}") from error
-            time.sleep(0.2)
+    """The entry file as Pagefind wrote it (read once its writes have landed: ``wait_until_written``)."""
+    try:
+        data: dict[str, Any] = json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SearchIndexError(f"Pagefind's {entry.name} is unreadable: {error}") from error
+    return data
 
 
 def page_url(relative: str) -> str:
