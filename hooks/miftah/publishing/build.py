@@ -25,7 +25,7 @@ from miftah.catalog.schema import Cooperative, Product, Programme
 from miftah.editing import editor
 from miftah.languages import CODES, DEFAULT_CODE
 from miftah.media import formats, images
-from miftah.publishing import search, site, sitedir
+from miftah.publishing import search, searchcache, site, sitedir
 from miftah.views import formatting
 
 log = logging.getLogger("miftah")
@@ -103,7 +103,7 @@ def _write_site(
         workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
     )
     pages_done = time.perf_counter()
-    search.index_site(workdir)
+    search.index_site(workdir, root / searchcache.SEARCH_CACHE)
     return pages_done
 
 
