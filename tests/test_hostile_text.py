@@ -16,6 +16,7 @@ import pytest
 
 from miftah.catalog.loading import load_catalog
 from miftah.catalog.problems import format_problem
+from miftah.catalog.textrules import has_script
 from support import Edit, line_of, run_site
 
 ARGAN = "products/argan-oil-culinary/product.yml"
@@ -100,3 +101,20 @@ def test_invisible_and_control_characters_are_refused_in_translated_texts(
         f"  The value contains an invisible or control character ({echoed}).\n"
         "  Fix: Delete the value and type it again (do not copy and paste)."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "script", "expected"),
+    [
+        ("Huile 油", "cjk", True),
+        ("\U00020000", "cjk", True),  # CJK extension B: outside the Basic Multilingual Plane
+        ("\u33ff\u4dc0", "cjk", False),  # just outside the first range, a hexagram symbol
+        ("\u9fff", "cjk", True),
+        ("زيت أركان", "arabic", True),
+        ("\u2d30", "tifinagh", True),
+        ("Argan oil, 100 %", "arabic", False),
+        ("", "cjk", False),
+    ],
+)
+def test_a_script_is_found_by_its_characters(text: str, script: str, expected: bool) -> None:
+    assert has_script(text, script) is expected

@@ -92,11 +92,16 @@ _SCRIPT_RANGES = {
     "arabic": ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF)),
     "tifinagh": ((0x2D30, 0x2D7F),),
 }
+# One character class per script: every text of every record is checked (42 M characters
+# looked at one by one at 3,000 products took most of the validation time).
+_SCRIPT_PATTERNS = {
+    script: re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in ranges) + "]")
+    for script, ranges in _SCRIPT_RANGES.items()
+}
 
 
 def has_script(text: str, script: str) -> bool:
-    ranges = _SCRIPT_RANGES[script]
-    return any(low <= ord(char) <= high for char in text for low, high in ranges)
+    return _SCRIPT_PATTERNS[script].search(text) is not None
 
 
 def script_problem(code: str, value: str) -> str | None:
