@@ -27,10 +27,10 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
-from miftah import i18n# noqa: E402
-from miftah.catalog import problems, taxonomy# noqa: E402
-from miftah.editing import editor# noqa: E402
-from miftah.publishing import site# noqa: E402
+from miftah import i18n  # noqa: E402
+from miftah.catalog import problems, taxonomy  # noqa: E402
+from miftah.editing import editor  # noqa: E402
+from miftah.publishing import forked, site  # noqa: E402
 from miftah.failures import os_error_line  # noqa: E402
 from miftah.publishing.build import build_languages, build_site, forget_data_files  # noqa: E402
 from miftah.languages import CODES, DEFAULT_CODE, language  # noqa: E402
@@ -59,8 +59,10 @@ def base_url() -> str:
 def build(target: Path, message_lang: str) -> int:
     try:
         backend = editor.published_backend(os.environ)
-        result = build_site(site.records_root(ROOT), target, base_url(), render_language, backend)
-    except (MkDocsException, BuildBusy, SearchIndexError, editor.EditorSetupError) as error:
+        result = build_site(
+            site.records_root(ROOT), target, base_url(), render_language, backend, parallel=True
+        )
+    except (MkDocsException, BuildBusy, SearchIndexError, editor.EditorSetupError, forked.StepFailed) as error:
         print(f"Build failed: {error}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -9,6 +9,7 @@ so a failed or killed build leaves the previous site whole; one build at a time 
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import time
@@ -25,7 +26,7 @@ from miftah.catalog.schema import Cooperative, Product, Programme
 from miftah.editing import editor
 from miftah.languages import CODES, DEFAULT_CODE
 from miftah.media import formats, images
-from miftah.publishing import search, searchcache, site, sitedir
+from miftah.publishing import forked, search, searchcache, site, sitedir
 from miftah.views import formatting
 
 log = logging.getLogger("miftah")
@@ -68,10 +69,12 @@ def build_site(
     base_url: str,
     render_language: RenderLanguage,
     editor_backend: editor.Backend | None = None,
+    parallel: bool = False,
 ) -> Loaded | Timings:
     """Build the whole site into ``target`` (with the web editor at ``edit/`` when given its
-    backend); the ``Loaded`` result when a record has errors. Raises ``sitedir.BuildBusy`` when
-    another build is writing ``target``."""
+    backend), with its languages and photos written side by side in forked processes when
+    ``parallel`` (only where no other thread runs: ``forked``); the ``Loaded`` result when a
+    record has errors. Raises ``sitedir.BuildBusy`` when another build is writing ``target``."""
     with sitedir.exclusive(target):
         sitedir.sweep_leftovers(target)
         prepared = _prepare(root)
@@ -80,7 +83,7 @@ def build_site(
         started = time.perf_counter()
         workdir = sitedir.new_workdir(target)
         try:
-            pages_done = _write_site(prepared, root, workdir, base_url, render_language)
+            pages_done = _write_site(prepared, root, workdir, base_url, render_language, parallel)
             if editor_backend:
                 editor.publish(root, workdir, editor_backend)
             sitedir.make_readable(workdir)
@@ -92,19 +95,35 @@ def build_site(
 
 
 def _write_site(
-    prepared: _Prepared, root: Path, workdir: Path, base_url: str, render_language: RenderLanguage
+    prepared: _Prepared,
+    root: Path,
+    workdir: Path,
+    base_url: str,
+    render_language: RenderLanguage,
+    parallel: bool,
 ) -> float:
     """Every file of the site into ``workdir``; returns when the pages were done (before search)."""
-    for code in CODES:
-        render_language(code, workdir / code, f"{base_url}{code}/")
-        site.fingerprint_assets(workdir / code)
-    images.publish(prepared.renditions, root / formats.PHOTO_CACHE, workdir)
+    jobs: dict[str, forked.Job] = {
+        f"the {code} pages": functools.partial(_render_language, render_language, code, workdir, base_url)
+        for code in CODES
+    }
+    jobs["the photos"] = functools.partial(
+        images.publish, prepared.renditions, root / formats.PHOTO_CACHE, workdir
+    )
+    # Every step at once even on two cores: the languages differ in length (zh is the longest),
+    # and three processes sharing two cores end sooner than two followed by the third.
+    forked.run_all(jobs, workers=len(jobs) if parallel and forked.usable_cores() > 1 else 1)
     site.write_root_pages(
         workdir, base_url, site.built_page_paths(workdir / DEFAULT_CODE), prepared.catalog.programme
     )
     pages_done = time.perf_counter()
     search.index_site(workdir, root / searchcache.SEARCH_CACHE)
     return pages_done
+
+
+def _render_language(render_language: RenderLanguage, code: str, workdir: Path, base_url: str) -> None:
+    render_language(code, workdir / code, f"{base_url}{code}/")
+    site.fingerprint_assets(workdir / code)
 
 
 def build_languages(
