@@ -43,6 +43,7 @@ def locale(lang: str) -> str:
     return language(lang).locale
 
 
+@functools.lru_cache(maxsize=4096)  # the same few quantities on thousands of cards; Babel is slow
 def number(value: int | Decimal, lang: str) -> str:
     return format_decimal(value, locale=locale(lang))
 

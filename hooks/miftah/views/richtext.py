@@ -9,6 +9,8 @@ Raw HTML is not parsed as HTML (it shows as text), nor are headings; no extensio
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -18,6 +20,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+@functools.cache  # one per process (a new one costs more than the conversion); reset per text
 def _markdown_without_html() -> markdown.Markdown:
     converter = markdown.Markdown(extensions=[], output_format="html")
     # Raw HTML blocks and inline tags would be passed through; drop those processors so that
@@ -32,7 +35,7 @@ def _markdown_without_html() -> markdown.Markdown:
 
 def render(text: str) -> Markup:
     """Safe HTML for a contributor's Markdown text, ready to print in a template."""
-    html = _markdown_without_html().convert(text)
+    html = _markdown_without_html().reset().convert(text)
     clean = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
