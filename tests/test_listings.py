@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from htmlscan import find
-from miftah.views.pages import PAGE_SIZE
+from miftah.views.pages import EAGER_CARDS, PAGE_SIZE
 from support import LONG_COPIES as COPIES
 
 
@@ -62,3 +62,15 @@ def test_facet_index_lists_every_product_with_its_sort_keys(long_site: Path) -> 
     assert checked == "2026-09-30"  # the record's last_verified: "newest" sorts on it
     assert isinstance(moq, float)
     assert len((zh / "facets.json").read_bytes()) < 400 * len(entries)  # compact: a few hundred bytes each
+
+
+def test_the_first_cards_of_each_page_load_their_photo_at_once(long_site: Path) -> None:
+    """A lazy photo in a phone's first screen was the catalog page's largest paint (LCP)."""
+    for page in (
+        long_site / "zh" / "products" / "index.html",
+        long_site / "en" / "products" / "page" / "2" / "index.html",
+    ):
+        images = re.findall(r'<li class="ms-card.*?<img [^>]*>', page.read_text("utf-8"), re.S)
+        loading = ["eager" if 'fetchpriority="high"' in image else "lazy" for image in images]
+        assert loading[: EAGER_CARDS + 1] == ["eager"] * EAGER_CARDS + ["lazy"], page
+        assert loading.count("eager") == EAGER_CARDS

@@ -176,7 +176,6 @@
       var value = params.get(select.name);
       if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) select.value = value;
     });
-    form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     apply();

@@ -38,6 +38,9 @@ from miftah.views.tradefacts import (
 )
 
 PAGE_SIZE = 24  # cards per listing page: a phone page stays small at 3,000 products
+# The cards of a listing page whose photos load at once: a phone's first screen shows the first
+# card and part of the second; a lazy photo there was the catalog page's largest paint (LCP).
+EAGER_CARDS = 2
 FACETS_PATH = "products/facets.json"  # the whole catalog, compact, fetched only when filtering
 SORTS = ("recommended", "name", "newest", "moq")
 PRODUCT_SIZES = "(min-width: 76.25em) 720px, (min-width: 60em) 60vw, 100vw"
@@ -462,7 +465,7 @@ class PageMaker:
                 previous = urls[number - 2] if number > 1 else None
                 pager = Pager(number, links, previous, urls[number] if number < len(urls) else None)
             shown_title = title if number == 1 else t(self.lang, "page_title", title=title, number=number)
-            page_view = replace(view, products=chunk, pager=pager)
+            page_view = replace(view, products=_first_photos_eager(chunk), pager=pager)
             if number > 1:
                 page_view = replace(page_view, cooperatives=())
             models.append(
@@ -780,3 +783,10 @@ def _shorten(text: str) -> str:
     if len(text) <= MAX_DESCRIPTION_CHARS:
         return text
     return text[: MAX_DESCRIPTION_CHARS - 1].rstrip() + "…"
+
+
+def _first_photos_eager(cards: tuple[ProductCard, ...]) -> tuple[ProductCard, ...]:
+    return tuple(
+        replace(card, photo=replace(card.photo, eager=True)) if index < EAGER_CARDS and card.photo else card
+        for index, card in enumerate(cards)
+    )
