@@ -33,7 +33,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,10 @@ PRODUCT_PAGE_LIMIT_KB = 220  # issue #16: a product page on a phone (was 250)
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 SEARCH_TERMS = ("阿甘油", "藏红花", "仙人掌", "角豆", "松露", "柑橘", "合作社")
 PAINT_TIMEOUT_S = 30.0
+DRILL_RUNS = 5  # first paint, with and without the blocked hosts: medians
+LIGHTHOUSE_RUNS = 3
+LIGHTHOUSE_SIZE = 1000  # issue #16: Lighthouse on the catalog and a product page at 1,000 products
+LCP_LIMIT_S = 1.5  # issue #16 (Baidu's goal for a page on a phone)
 BUILT = re.compile(
     r"in ([\d.]+) s \(validation ([\d.]+) s, photos ([\d.]+) s, pages ([\d.]+) s, search ([\d.]+) s\)"
 )
@@ -95,8 +99,11 @@ def budget(value: float | None, limit: Budget, unit: str = "") -> dict[str, Any]
 # -- processes, memory ------------------------------------------------------------------------
 
 
-def _tree_rss_bytes(pid: int) -> int:
-    """Resident memory of a process and all its descendants (from /proc)."""
+def _tree_memory_bytes(pid: int) -> int:
+    """Memory of a process and all its descendants (from /proc): the sum of their proportional
+    set sizes (PSS), where a page shared by n processes counts 1/n in each. Summing resident
+    sizes (RSS) would count the build's forked workers' shared pages once per worker; where
+    PSS cannot be read, RSS is used."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -108,15 +115,21 @@ def _tree_rss_bytes(pid: int) -> int:
     while todo:
         current = todo.pop()
         todo += children.get(current, [])
-        with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
+        total += _memory_kb(current) * 1024
     return total
 
 
+def _memory_kb(pid: int) -> int:
+    for source, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        with contextlib.suppress(OSError):
+            for line in Path(source).read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1])
+    return 0
+
+
 def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, str, int]:
-    """Run ``command``; wall seconds, its output, and the peak RSS of its process tree."""
+    """Run ``command``; wall seconds, its output, and the peak memory (PSS) of its process tree."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -124,7 +137,7 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, str, i
     reader = threading.Thread(target=lambda: output.extend(process.stdout or []))
     reader.start()
     while process.poll() is None:
-        peak = max(peak, _tree_rss_bytes(process.pid))
+        peak = max(peak, _tree_memory_bytes(process.pid))
         time.sleep(0.1)
     reader.join()
     seconds = time.perf_counter() - started
@@ -372,7 +385,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header(key, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # Lighthouse hangs up early
+            self.wfile.write(body)
 
 
 @contextlib.contextmanager
@@ -604,6 +618,27 @@ def lighthouse(url: str) -> dict[str, Any] | None:
     }
 
 
+def lighthouse_median(url: str, runs: int = LIGHTHOUSE_RUNS) -> dict[str, Any] | None:
+    """Lighthouse ``runs`` times: each score and time is the median of the runs (one run moves by
+    0.2 s of LCP on a shared machine); the failing audits are those of any run."""
+    reports = [report for report in (lighthouse(url) for _ in range(runs)) if report]
+    if not reports:
+        return None
+    merged: dict[str, Any] = {
+        key: statistics.median(report[key] for report in reports)
+        for key, value in reports[0].items()
+        if isinstance(value, int | float)
+    }
+    merged["failing_audits"] = sorted({audit for report in reports for audit in report["failing_audits"]})
+    merged["runs"] = len(reports)
+    return merged
+
+
+def median_of(runs: int, measure: Callable[[], float | None]) -> float | None:
+    values = [value for value in (measure() for _ in range(runs)) if value is not None]
+    return statistics.median(values) if values else None
+
+
 def default_material_site(folder: Path, catalog: Catalog) -> Path:
     """A default mkdocs-material site (Google Fonts, search plugin, Material's JavaScript)."""
     shutil.rmtree(folder, ignore_errors=True)
@@ -660,8 +695,13 @@ def buyer_side(
             browser.close()
         with black_hole() as port:
             result["drill"] = {
-                "product_fcp_ms": first_paint_ms(playwright, product_url, None),
-                "product_fcp_drill_ms": first_paint_ms(playwright, product_url, port),
+                "product_fcp_ms": median_of(
+                    DRILL_RUNS, lambda: first_paint_ms(playwright, product_url, None)
+                ),
+                "product_fcp_drill_ms": median_of(
+                    DRILL_RUNS, lambda: first_paint_ms(playwright, product_url, port)
+                ),
+                "runs": DRILL_RUNS,
                 "material_drill": material_drill,
                 "material_fcp_ms": first_paint_ms(playwright, material_url, None) if material_drill else None,
                 "material_fcp_drill_ms": first_paint_ms(playwright, material_url, port)
@@ -670,7 +710,7 @@ def buyer_side(
             }
         if with_lighthouse:
             result["lighthouse"] = {
-                "product_page": lighthouse(product_url),
+                "product_page": lighthouse_median(product_url),
                 "material_page": lighthouse(material_url),
             }
     result["urls"] = {
@@ -681,7 +721,12 @@ def buyer_side(
 
 
 def scale(
-    sizes: list[int], base: Path, work: Path, base_warm: dict[str, Any], site_url: str
+    sizes: list[int],
+    base: Path,
+    work: Path,
+    base_warm: dict[str, Any],
+    site_url: str,
+    with_lighthouse: bool,
 ) -> dict[str, Any]:
     """The warm build at several sizes (the main size's figures come from the warm runs); the
     other catalogs reuse the main catalog's photos and photo cache, so only pages differ."""
@@ -698,17 +743,21 @@ def scale(
                 shutil.rmtree(cache, ignore_errors=True)
                 cache.parent.mkdir(parents=True, exist_ok=True)
                 cache.symlink_to(base / ".cache" / "photos")
-            full_build(records, site_dir, site_url)  # encodes what the cache lacks, if anything
+            # The first build indexes the search (Pagefind holds a language's pages in memory:
+            # the peak of a build that follows an edit); the second is the warm one.
+            first = full_build(records, site_dir, site_url)
             runs = [full_build(records, site_dir, site_url)]
             warm = {"wall_s": stat([run["wall_s"] for run in runs]), "peak_rss_mb": runs[0]["peak_rss_mb"]}
+            first_peak = first["peak_rss_mb"]
         else:
-            warm = base_warm
+            warm, first_peak = base_warm, base_warm["peak_rss_mb"]
         pages = sum(1 for code in CODES for _ in (site_dir / code).rglob("index.html"))
         product_html = [p.stat().st_size for p in (site_dir / "zh" / "products").glob("*/index.html")]
         listings = listing_pages(site_dir)
         rows[str(size)] = {
             "warm_s": warm["wall_s"],
             "peak_rss_mb": round(warm["peak_rss_mb"]),
+            "first_build_peak_rss_mb": round(first_peak),
             "pages": pages,
             "ms_per_page": round(1000 * warm["wall_s"]["median"] / pages, 2),
             "product_html_kb": round(statistics.median(product_html) / 1024, 1),
@@ -716,9 +765,25 @@ def scale(
             "listing_max_kb": round(max(raw for raw, _ in listings) / 1024, 1),
             "listing_max_gzip_kb": round(max(packed for _, packed in listings) / 1024, 1),
         }
+        if size == LIGHTHOUSE_SIZE and with_lighthouse:
+            rows[str(size)]["lighthouse"] = lighthouse_pages(site_dir, site_url)
         if records != base:
             shutil.rmtree(site_dir, ignore_errors=True)
     return rows
+
+
+def lighthouse_pages(site_dir: Path, site_url: str) -> dict[str, Any]:
+    """Lighthouse (medians) on the catalog page and the heaviest product page of ``site_dir``,
+    served where it was built for."""
+    slug = max(
+        (site_dir / "zh" / "products").glob("*/index.html"), key=lambda p: p.stat().st_size
+    ).parent.name
+    port = int(site_url.rstrip("/").rsplit(":", 1)[1])
+    with serving(site_dir, port) as origin:
+        return {
+            "catalog_page": lighthouse_median(f"{origin}zh/products/"),
+            "product_page": lighthouse_median(f"{origin}zh/products/{slug}/"),
+        }
 
 
 def listing_pages(site_dir: Path) -> list[tuple[int, int]]:
@@ -807,7 +872,9 @@ def measure(arguments: argparse.Namespace) -> dict[str, Any]:
 
     if arguments.scale:
         log("scale", results)
-        results["scale"] = scale(arguments.scale, records, work, results["warm"], site_url)
+        results["scale"] = scale(
+            arguments.scale, records, work, results["warm"], site_url, not arguments.no_lighthouse
+        )
 
     if not arguments.no_browser:
         log("buyer side", results)
@@ -861,7 +928,18 @@ def judge(results: dict[str, Any]) -> dict[str, Any]:
         budgets["listing_page_kb"] = budget(largest["listing_max_kb"], ("<=", 250), " KB")
         budgets["listing_page_gzip_kb"] = budget(largest["listing_max_gzip_kb"], ("<=", 60), " KB")
         # Issue #16: the whole build's process tree under 1.5 GB at the largest size (3,000).
-        budgets["scale_peak_rss_mb"] = budget(largest["peak_rss_mb"], ("<=", SCALE_RSS_LIMIT_MB), " MB")
+        peak = max(largest["peak_rss_mb"], largest["first_build_peak_rss_mb"])
+        budgets["scale_peak_rss_mb"] = budget(peak, ("<=", SCALE_RSS_LIMIT_MB), " MB")
+    at_size = (results.get("scale") or {}).get(str(LIGHTHOUSE_SIZE), {}).get("lighthouse") or {}
+    for page_name, report in at_size.items():
+        if report:
+            for category in ("performance", "accessibility", "best-practices", "seo"):
+                budgets[f"lighthouse_{LIGHTHOUSE_SIZE}_{page_name}_{category}"] = budget(
+                    report[category], (">=", 95)
+                )
+            budgets[f"lighthouse_{LIGHTHOUSE_SIZE}_{page_name}_lcp_s"] = budget(
+                report["lcp_s"], ("<=", LCP_LIMIT_S), " s"
+            )
     buyer = results.get("buyer")
     if buyer:
         page = buyer["product_page"]
@@ -877,7 +955,7 @@ def judge(results: dict[str, Any]) -> dict[str, Any]:
         if lighthouse_page:
             for category in ("performance", "accessibility", "best-practices", "seo"):
                 budgets[f"lighthouse_{category}"] = budget(lighthouse_page[category], (">=", 95))
-            budgets["lighthouse_lcp_s"] = budget(lighthouse_page["lcp_s"], ("<=", 2.0), " s")
+            budgets["lighthouse_lcp_s"] = budget(lighthouse_page["lcp_s"], ("<=", LCP_LIMIT_S), " s")
     return budgets
 
 
@@ -951,7 +1029,7 @@ def table(results: dict[str, Any], budgets: dict[str, Any]) -> list[tuple[str, s
         )
         row("   unchanged rebuild: photos re-encoded", str(photos["unchanged_rebuild_re_encoded"]))
     row(
-        "6. peak RSS (process tree: build + workers)",
+        "6. peak memory (process tree's PSS: build + workers)",
         f"cold {cold['peak_rss_mb']:.0f} MB, warm {warm['peak_rss_mb']:.0f} MB",
         "peak_rss_mb",
     )
@@ -960,12 +1038,28 @@ def table(results: dict[str, Any], budgets: dict[str, Any]) -> list[tuple[str, s
             f"7. scale: warm build at {size} products",
             f"{fmt(figures['warm_s'])}; {figures['pages']} pages, {figures['ms_per_page']} ms/page, "
             f"product page HTML {figures['product_html_kb']} KB; largest of {figures['listing_pages']} "
-            f"listing pages {figures['listing_max_kb']} KB ({figures['listing_max_gzip_kb']} KB gzip)",
+            f"listing pages {figures['listing_max_kb']} KB ({figures['listing_max_gzip_kb']} KB gzip); "
+            f"peak memory {figures['peak_rss_mb']} MB warm, {figures['first_build_peak_rss_mb']} MB "
+            "when the search is indexed",
         )
+        for page_name, report in (figures.get("lighthouse") or {}).items():
+            if report:
+                row(
+                    f"   Lighthouse mobile, {page_name.replace('_', ' ')} at {size} products",
+                    " / ".join(
+                        f"{report[c]:.0f}" for c in ("performance", "accessibility", "best-practices", "seo")
+                    )
+                    + f"; LCP {report['lcp_s']:.2f} s (median of {report['runs']})",
+                    f"lighthouse_{size}_{page_name}_lcp_s",
+                )
     for key, name, unit in (
         ("listing_page_kb", "   largest listing page, HTML", "KB"),
         ("listing_page_gzip_kb", "   largest listing page, gzip", "KB"),
-        ("scale_peak_rss_mb", "   peak RSS at the largest size (process tree)", "MB"),
+        (
+            "scale_peak_rss_mb",
+            "   peak memory at the largest size (process tree's PSS, first or warm build)",
+            "MB",
+        ),
     ):
         if key in budgets:
             row(name, f"{budgets[key]['value']} {unit}", key)
@@ -1058,8 +1152,8 @@ def main() -> int:
     parser.add_argument(
         "--scale",
         type=_sizes,
-        default=[100, 300, 1000],
-        help="sizes of the scale run (default 100,300,1000; '' for none)",
+        default=[300, LIGHTHOUSE_SIZE, 3000],
+        help=f"sizes of the scale run (default 300,{LIGHTHOUSE_SIZE},3000; '' for none)",
     )
     parser.add_argument("--workdir", type=Path, default=ROOT / ".cache" / "refcatalog")
     parser.add_argument("--results", type=Path, default=RESULTS)
