@@ -188,7 +188,7 @@ def bench(paths: list[Path]) -> dict[str, Any]:
         # 1. the whole pipeline in one process, one thread
         started = time.perf_counter()
         for path in paths:
-            key = images.content_key(path)
+            key = images.content_key(path, "photo", work / "one")
             encoding.encode_image(str(path), key, str(work / "one"), "photo", 1)
         one_process_s = time.perf_counter() - started
 
@@ -214,7 +214,7 @@ def bench(paths: list[Path]) -> dict[str, Any]:
         cold_s = time.perf_counter() - started
         stamps = {file.name: file.stat().st_mtime_ns for file in pool_cache.iterdir()}
         images._rendition_memo.clear()
-        images._hash_memo.clear()
+        images.forget_stat_memos()
         hits: list[int] = []
         started = time.perf_counter()
         images.render_photos(paths, pool_cache, progress=lambda done, total, cached: hits.append(cached))

@@ -23,13 +23,13 @@ from miftah.publishing.build import images_to_render  # noqa: E402
 MIB = 1024 * 1024
 
 
-def used_keys(root: Path) -> set[str] | None:
+def used_keys(root: Path, cache_dir: Path) -> set[str] | None:
     """The cache keys of every image the records show; None when a record has errors."""
     loaded = load_catalog(root)
     if loaded.catalog is None:
         return None
     wanted = images_to_render(loaded.catalog)
-    return {images.content_key(path, kind) for kind, paths in wanted.items() for path in paths}
+    return {images.content_key(path, kind, cache_dir) for kind, paths in wanted.items() for path in paths}
 
 
 def main() -> int:
@@ -39,7 +39,7 @@ def main() -> int:
     root = site.records_root(ROOT)
     cache_dir = root / formats.PHOTO_CACHE
     try:
-        keys = used_keys(root)
+        keys = used_keys(root, cache_dir)
         if keys is None:
             message = "the records have errors: run `make check` and fix them first"
             print(f"photo-cache: {message}", file=sys.stderr)

@@ -60,6 +60,7 @@ from miftah.media.formats import (
     Variant,
 )
 from miftah.media.inspection import inspect_image
+from miftah.media.statmemo import MEMO_FILE, StatMemo
 
 log = logging.getLogger("miftah")
 
@@ -67,8 +68,21 @@ log = logging.getLogger("miftah")
 # Rendering, with the cache
 
 
-_hash_memo: dict[tuple[str, int, int, str], str] = {}
+_stat_memos: dict[str, StatMemo] = {}
 _rendition_memo: dict[tuple[str, str], Rendition] = {}
+
+
+def stat_memo(cache_dir: Path) -> StatMemo:
+    """The file hashes remembered in ``cache_dir`` (read once per process)."""
+    folder = str(cache_dir.absolute())
+    if folder not in _stat_memos:
+        _stat_memos[folder] = StatMemo(Path(folder) / MEMO_FILE)
+    return _stat_memos[folder]
+
+
+def forget_stat_memos() -> None:
+    """Read the memos from disk again at their next use (a test, a benchmark starting cold)."""
+    _stat_memos.clear()
 
 
 def settings_fingerprint(kind: str) -> str:
@@ -79,20 +93,25 @@ def settings_fingerprint(kind: str) -> str:
     return json.dumps(settings, sort_keys=True, default=str)
 
 
-def content_key(path: Path, kind: str = "photo") -> str:
-    """Hash of the image's bytes and of its kind's settings, memoised on the file's stat."""
-    stat = path.stat()
-    memo_key = (str(path), stat.st_mtime_ns, stat.st_size, kind)
-    if memo_key not in _hash_memo:
-        digest = hashlib.sha256(settings_fingerprint(kind).encode())
-        digest.update(path.read_bytes())
-        _hash_memo[memo_key] = digest.hexdigest()[:20]
-    return _hash_memo[memo_key]
+def content_key(path: Path, kind: str, cache_dir: Path) -> str:
+    """Hash of the image's bytes and of its kind's settings, remembered on the file's stat in
+    ``cache_dir`` (``statmemo``)."""
+    settings = settings_fingerprint(kind)
+
+    def digest(source: Path) -> str:
+        return hashlib.sha256(settings.encode() + source.read_bytes()).hexdigest()[:20]
+
+    purpose = f"key-{kind}-{hashlib.sha256(settings.encode()).hexdigest()[:12]}"
+    return stat_memo(cache_dir).value(path, purpose, digest)
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def render_photo(path: Path, cache_dir: Path, kind: str = "photo") -> Rendition:
     """The renditions of one image, encoding them only when the cache does not have them."""
-    key = content_key(path, kind)
+    key = content_key(path, kind, cache_dir)
     memo = _rendition_memo.get((key, str(cache_dir)))  # checked by this build's render_photos
     if memo is not None:
         return memo
@@ -116,7 +135,7 @@ def render_photos(
     """The renditions of many images, in order; what the cache lacks is encoded in a process
     pool of ``workers`` (default: every core). ``progress`` is called after each image."""
     sweep_temporary(cache_dir)
-    keys = [content_key(path, kind) for path in paths]
+    keys = [content_key(path, kind, cache_dir) for path in paths]
     found: dict[str, Rendition] = {}
     missing: dict[str, Path] = {}
     for path, key in zip(paths, keys, strict=True):
@@ -200,7 +219,7 @@ def _damage(rendition: Rendition, cache_dir: Path) -> str:
             return f"{name} is missing"
         if path.stat().st_size != size:
             return f"{name} has {path.stat().st_size} bytes, not {size}"
-        if hashlib.sha256(path.read_bytes()).hexdigest() != sha256:
+        if stat_memo(cache_dir).value(path, "sha256", _file_sha256) != sha256:
             return f"{name} does not match its recorded SHA-256"
     return ""
 
@@ -245,7 +264,7 @@ def inspect_image_cached(path: Path, kind: str, cache_dir: Path) -> list[Finding
     """``inspect_image``, remembered in the photo cache by content hash (the same hash the
     encoder uses, computed once per build): an unchanged image is not opened again."""
     try:
-        key = content_key(path, kind)
+        key = content_key(path, kind, cache_dir)
     except OSError:
         return inspect_image(path, kind)
     verdict = cache_dir / f"{key}.inspected-{INSPECTION_VERSION}.json"

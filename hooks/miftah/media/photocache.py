@@ -2,8 +2,9 @@
 
 Every file of ``.cache/photos`` belongs to one entry, named by its 20-character content key:
 ``<key>.json`` (the manifest), ``<key>-<width>.<ext>`` (renditions) and
-``<key>.inspected-<n>.json`` (a check's verdict). Temporary files (``.tmp-<pid>-…``) belong to a
-running build, or to a killed one when their process is gone.
+``<key>.inspected-<n>.json`` (a check's verdict), but the file-hash memo (``statmemo``), which
+is no entry and is kept. Temporary files (``.tmp-<pid>-…``) belong to a running build, or to a
+killed one when their process is gone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from miftah.media import formats, images
+from miftah.media.statmemo import MEMO_FILE
 
 _KEY = re.compile(r"^([0-9a-f]{20})[-.]")
 
@@ -31,7 +33,7 @@ def _files_by_key(cache_dir: Path) -> dict[str, list[Path]]:
     """Every file of the cache by its entry's key ('' for files of no entry)."""
     found: dict[str, list[Path]] = {}
     for path in sorted(cache_dir.iterdir()) if cache_dir.is_dir() else []:
-        if path.is_file():
+        if path.is_file() and path.name != MEMO_FILE:
             match = _KEY.match(path.name)
             found.setdefault(match.group(1) if match else "", []).append(path)
     return found

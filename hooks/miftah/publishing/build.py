@@ -60,6 +60,7 @@ def _prepare(root: Path) -> Loaded | _Prepared:
         return loaded
     validated = time.perf_counter()
     renditions = prepare_photos(loaded.catalog, root / formats.PHOTO_CACHE)
+    images.stat_memo(root / formats.PHOTO_CACHE).save()  # the hashes of validation and photos
     return _Prepared(loaded.catalog, renditions, validated - started, time.perf_counter() - validated)
 
 
