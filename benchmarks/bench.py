@@ -796,8 +796,8 @@ def listing_pages(site_dir: Path) -> list[tuple[int, int]]:
                 relative = page.relative_to(site_dir / code / folder).parts
                 if folder == "products" and relative[0] not in ("index.html", "page"):
                     continue  # a product page, not a listing
-                if folder == "cooperatives" and relative[0] != "index.html":
-                    continue
+                if folder == "cooperatives" and relative[0] not in ("index.html", "page"):
+                    continue  # a cooperative's page (its products are few)
                 data = page.read_bytes()
                 sizes.append((len(data), len(gzip.compress(data, 9))))
     return sizes

@@ -4,13 +4,20 @@ without JavaScript, and one compact facet index lets the filters and sorts cover
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from pathlib import Path
 
+import pytest
+
 from htmlscan import find
+from miftah.catalog.loading import load_catalog
+from miftah.media import images
+from miftah.views import pages
 from miftah.views.pages import EAGER_CARDS, PAGE_SIZE
 from support import LONG_COPIES as COPIES
+from support import copy_sample_records
 
 
 def _cards(page: Path) -> list[str]:
@@ -74,3 +81,39 @@ def test_the_first_cards_of_each_page_load_their_photo_at_once(long_site: Path) 
         loading = ["eager" if 'fetchpriority="high"' in image else "lazy" for image in images]
         assert loading[: EAGER_CARDS + 1] == ["eager"] * EAGER_CARDS + ["lazy"], page
         assert loading.count("eager") == EAGER_CARDS
+
+
+def test_the_cooperatives_listing_is_paginated_and_the_home_page_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 3,000 products the cooperatives' page was 800 KB and the home page, which showed every
+    featured product, 2.6 MB: both are bounded now, whatever the catalog's size."""
+    records = copy_sample_records(tmp_path / "records")
+    catalog = load_catalog(records).catalog
+    assert catalog is not None
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    monkeypatch.setattr(pages, "HOME_FEATURED", 1)
+    cache = tmp_path / "cache"
+    maker = pages.PageMaker(
+        catalog,
+        "en",
+        lambda path, kind: images.render_photo(path, cache, kind),
+        "https://example.org/",
+        datetime.date(2026, 11, 29),
+        tmp_path / "qr",
+    )
+    models = maker.cooperatives_pages()
+    views = [model.view for model in models]
+    assert all(isinstance(view, pages.ListingView) for view in views)
+    listing = [view for view in views if isinstance(view, pages.ListingView)]
+    count = len(catalog.cooperatives)
+    assert [model.url for model in models] == ["cooperatives/"] + [
+        f"cooperatives/page/{n}/" for n in range(2, (count + 1) // 2 + 1)
+    ]
+    shown = [card for view in listing for card in view.cooperatives]
+    assert len(shown) == count and all(len(view.cooperatives) <= 2 for view in listing)
+    assert listing[1].pager is not None and listing[1].pager.previous == "cooperatives/"
+    featured = [product for product in catalog.published_products() if product.featured]
+    assert len(featured) > 1
+    home = maker.home_page().view
+    assert isinstance(home, pages.ListingView) and len(home.products) == 1

@@ -38,9 +38,10 @@ from miftah.views.tradefacts import (
 )
 
 PAGE_SIZE = 24  # cards per listing page: a phone page stays small at 3,000 products
-# The cards of a listing page whose photos load at once: a phone's first screen shows the first
-# card and part of the second; a lazy photo there was the catalog page's largest paint (LCP).
-EAGER_CARDS = 2
+# The cards of a listing page whose photos load at once: a lazy photo there was the catalog
+# page's largest paint (LCP) on a phone. One only: a second one shares the slow link with it.
+EAGER_CARDS = 1
+HOME_FEATURED = 12  # featured products on the home page; the catalog has them all
 FACETS_PATH = "products/facets.json"  # the whole catalog, compact, fetched only when filtering
 SORTS = ("recommended", "name", "newest", "moq")
 PRODUCT_SIZES = "(min-width: 76.25em) 720px, (min-width: 60em) 60vw, 100vw"
@@ -256,6 +257,9 @@ class PageModel:
     view: object
     json_ld: str = ""  # <script type="application/ld+json"> elements, already safe
     social: seo.Social | None = None
+    # The photo of the page's largest paint on a phone, fetched from <head> beside the CSS: a
+    # product's first photo (a listing's first card is early in its HTML: found as soon).
+    preload: PhotoView | None = None
 
 
 Render = Callable[[Path, str], Rendition]  # (image file, kind: photo | logo | qr) -> its rendition
@@ -285,7 +289,7 @@ class PageMaker:
         self._sort_keys: dict[str, str] = {}
 
     def all_pages(self) -> list[PageModel]:
-        pages = [*self.catalog_pages(), self.cooperatives_page(), self.search_page()]
+        pages = [*self.catalog_pages(), *self.cooperatives_pages(), self.search_page()]
         pages += [self.product_page(product) for product in self.catalog.published_products()]
         pages += [self.cooperative_page(coop) for coop in self.catalog.cooperatives.values()]
         for term_id in self._used("categories"):
@@ -306,26 +310,21 @@ class PageMaker:
         return self._paginated("products/", title, view, [])
 
     def home_page(self) -> PageModel:
-        """The home page's featured products and structured data (its text is in docs/)."""
-        featured = [p for p in self.catalog.published_products() if p.featured]
-        view = self._listing(t(self.lang, "featured_title"), featured)
+        """The home page's featured products (the first HOME_FEATURED of them in the catalog's
+        order) and structured data (its text is in docs/)."""
+        featured = self._sorted([p for p in self.catalog.published_products() if p.featured])
+        view = self._listing(t(self.lang, "featured_title"), featured[:HOME_FEATURED])
         programme = self.catalog.programme
         title, description = programme.name.show(self.lang).text, programme.description.show(self.lang).text
         social = seo.Social(title, description, self._url(""), None, "website", self._og_locale())
         return PageModel("", "home.html", title, description, view, self._breadcrumb([]), social)
 
-    def cooperatives_page(self) -> PageModel:
+    def cooperatives_pages(self) -> list[PageModel]:
+        """Every cooperative, PAGE_SIZE cards a page."""
         cards = tuple(self._cooperative_card(c) for c in self._sorted_cooperatives())
         view = ListingView(t(self.lang, "cooperatives_intro"), (), (), (), cards)
         title = t(self.lang, "cooperatives_title")
-        return PageModel(
-            "cooperatives/",
-            "cooperatives.html",
-            title,
-            t(self.lang, "cooperatives_intro"),
-            view,
-            self._breadcrumb([(title, "cooperatives/")]),
-        )
+        return self._paginated("cooperatives/", title, view, [], of_cooperatives=True)
 
     def search_page(self) -> PageModel:
         title = t(self.lang, "search_title")
@@ -390,6 +389,7 @@ class PageMaker:
             view,
             Markup(seo.json_ld_script(data) + trail),
             social,
+            preload=photos[0] if photos else None,
         )
 
     def cooperative_page(self, cooperative: Cooperative) -> PageModel:
@@ -450,28 +450,38 @@ class PageMaker:
         return self._paginated(f"regions/{term_id}/", title, view, catalog)
 
     def _paginated(
-        self, url: str, title: str, view: ListingView, trail: list[tuple[str, str]]
+        self,
+        url: str,
+        title: str,
+        view: ListingView,
+        trail: list[tuple[str, str]],
+        of_cooperatives: bool = False,
     ) -> list[PageModel]:
-        """A listing cut into pages of PAGE_SIZE cards: the first at ``url``, the next at
-        <url>page/2/, … Each page links to all the others, and to the previous and
-        next one (rel=prev/next); later pages show no cooperatives and say their number."""
-        chunks = [view.products[i : i + PAGE_SIZE] for i in range(0, len(view.products), PAGE_SIZE)] or [()]
-        urls = [url] + [f"{url}page/{n}/" for n in range(2, len(chunks) + 1)]
+        """A listing of products (or ``of_cooperatives``) cut into pages of PAGE_SIZE cards: the
+        first at ``url``, the next at <url>page/2/, … Each page links to all the others, and to
+        the previous and next one (rel=prev/next); later pages of products show no cooperatives,
+        and every later page says its number."""
+        count = len(view.cooperatives if of_cooperatives else view.products)
+        spans = [(start, start + PAGE_SIZE) for start in range(0, count, PAGE_SIZE)] or [(0, 0)]
+        urls = [url] + [f"{url}page/{n}/" for n in range(2, len(spans) + 1)]
         links = tuple(Link(page_url, str(n)) for n, page_url in enumerate(urls, start=1))
         models = []
-        for number, (chunk, page_url) in enumerate(zip(chunks, urls, strict=True), start=1):
+        for number, ((start, end), page_url) in enumerate(zip(spans, urls, strict=True), start=1):
             pager = None
             if len(urls) > 1:
                 previous = urls[number - 2] if number > 1 else None
                 pager = Pager(number, links, previous, urls[number] if number < len(urls) else None)
             shown_title = title if number == 1 else t(self.lang, "page_title", title=title, number=number)
-            page_view = replace(view, products=_first_photos_eager(chunk), pager=pager)
-            if number > 1:
-                page_view = replace(page_view, cooperatives=())
+            if of_cooperatives:
+                page_view = replace(view, cooperatives=view.cooperatives[start:end], pager=pager)
+            else:
+                page_view = replace(view, products=_first_photos_eager(view.products[start:end]), pager=pager)
+                if number > 1:
+                    page_view = replace(page_view, cooperatives=())
             models.append(
                 PageModel(
                     page_url,
-                    "catalog.html",
+                    "cooperatives.html" if of_cooperatives else "catalog.html",
                     shown_title,
                     view.intro,
                     page_view,
