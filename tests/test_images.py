@@ -560,3 +560,20 @@ def test_build_over_real_photographs(scratch_catalog: Path, tmp_path: Path) -> N
     assert len(set(files)) == 9  # 3 widths × AVIF, WebP, JPEG
     for file in files:
         assert_free_of_metadata(site_dir / "media" / file)
+
+
+def test_a_rendition_damaged_after_its_check_fails_the_copy_and_is_removed(tmp_path: Path) -> None:
+    """Bytes changed under an unchanged stat (a disk's fault) are only seen when the photo is
+    copied into the site: the build stops, and the file goes, so the next build encodes it."""
+    cache = tmp_path / "cache"
+    (rendition,) = images.render_photos([make_photo(tmp_path / "p.jpg", (500, 400))], cache)
+    name = rendition.checks[0][0]
+    damaged = cache / name
+    damaged.write_bytes(bytes(b ^ 0xFF for b in damaged.read_bytes()))
+    with pytest.raises(images.CacheDamaged, match=r"changed or damaged during the build: removed"):
+        images.publish([rendition], cache, tmp_path / "site")
+    assert not damaged.exists()
+    images.forget_stat_memos()
+    (again,) = images.render_photos([tmp_path / "p.jpg"], cache)
+    images.publish([again], cache, tmp_path / "site2")
+    assert (tmp_path / "site2" / formats.MEDIA_DIR / name).is_file()

@@ -187,7 +187,10 @@ def publish(renditions: Iterable[Rendition], cache_dir: Path, site_dir: Path) ->
             data = (cache_dir / name).read_bytes()
             if len(data) != size or hashlib.sha256(data).hexdigest() != sha256:
                 _rendition_memo.clear()
-                message = "changed during the build: run the build again"
+                # Removed, so that the next build encodes it again even where its stat did not
+                # move (the stat memo would otherwise vouch for it again).
+                (cache_dir / name).unlink(missing_ok=True)
+                message = "changed or damaged during the build: removed, run the build again"
                 raise CacheDamaged(errno.EIO, message, str(cache_dir / name))
             write_atomically(published, data)
 
