@@ -570,7 +570,7 @@ def test_a_rendition_damaged_after_its_check_fails_the_copy_and_is_removed(tmp_p
     name = rendition.checks[0][0]
     damaged = cache / name
     damaged.write_bytes(bytes(b ^ 0xFF for b in damaged.read_bytes()))
-    with pytest.raises(images.CacheDamaged, match=r"changed or damaged during the build: removed"):
+    with pytest.raises(formats.CacheDamaged, match=r"changed or damaged during the build: removed"):
         images.publish([rendition], cache, tmp_path / "site")
     assert not damaged.exists()
     images.forget_stat_memos()
