@@ -50,6 +50,7 @@ class _LanguageBuild:
     lang: str
     maker: PageMaker
     identity: dict[str, str]
+    root: Path  # the records' root, whose .cache holds the build's caches
     pages: dict[str, PageModel] = field(default_factory=dict)  # by MkDocs source path
 
 
@@ -98,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     maker = PageMaker(loaded.catalog, lang, render, base, clock.today(), root / ".cache" / "qr")
     identity = site.identity(loaded.catalog.programme, lang)
-    _current = _LanguageBuild(lang, maker, identity)
+    _current = _LanguageBuild(lang, maker, identity, root)
     config.site_name = identity["name"]
     config.site_description = identity["description"]
     return config
@@ -107,9 +108,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Each language's build is a new MkDocs process state that would compile Material's
     # templates again (~0.3 s a language); Jinja keys the compiled code by each template's text.
-    root = site.records_root(Path(config.config_file_path).parent)
-    (root / TEMPLATE_CACHE).mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(root / TEMPLATE_CACHE))
+    cache = _build().root / TEMPLATE_CACHE
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
     return env
 
 

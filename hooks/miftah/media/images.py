@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import json
 import logging
@@ -96,13 +97,19 @@ def settings_fingerprint(kind: str) -> str:
 def content_key(path: Path, kind: str, cache_dir: Path) -> str:
     """Hash of the image's bytes and of its kind's settings, remembered on the file's stat in
     ``cache_dir`` (``statmemo``)."""
-    settings = settings_fingerprint(kind)
+    settings, purpose = _key_settings(kind)
 
     def digest(source: Path) -> str:
-        return hashlib.sha256(settings.encode() + source.read_bytes()).hexdigest()[:20]
+        return hashlib.sha256(settings + source.read_bytes()).hexdigest()[:20]
 
-    purpose = f"key-{kind}-{hashlib.sha256(settings.encode()).hexdigest()[:12]}"
     return stat_memo(cache_dir).value(path, purpose, digest)
+
+
+@functools.cache  # once per kind, not once per photo and build
+def _key_settings(kind: str) -> tuple[bytes, str]:
+    """A kind's settings as hashed into its content keys, and the memo's name for those keys."""
+    settings = settings_fingerprint(kind).encode()
+    return settings, f"key-{kind}-{hashlib.sha256(settings).hexdigest()[:12]}"
 
 
 def _file_sha256(path: Path) -> str:

@@ -140,8 +140,7 @@ def build_languages(
     for code in codes:
         workdir = sitedir.new_workdir(target / code)
         try:
-            render_language(code, workdir / code, f"{base_url}{code}/")
-            site.fingerprint_assets(workdir / code)
+            _render_language(render_language, code, workdir, base_url)
             sitedir.swap_into_place(workdir / code, target / code)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -57,8 +57,6 @@ def run_all(jobs: dict[str, Job], workers: int) -> None:
                 child.start()
                 send.close()
                 running[receive] = (name, child)
-            if not running:
-                break
             for ready in wait(list(running)):
                 assert isinstance(ready, Connection)
                 name, child = running.pop(ready)
