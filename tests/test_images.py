@@ -261,7 +261,7 @@ def test_embedded_icc_profile_is_converted_to_srgb(tmp_path: Path) -> None:
 def test_never_upscaled_and_widths_below_the_original(tmp_path: Path) -> None:
     source = make_photo(tmp_path / "small.jpg", (700, 500))
     rendition, _ = render(source, tmp_path)
-    assert sorted({v.width for v in rendition.variants}) == [480, 700]
+    assert sorted({v.width for v in rendition.variants}) == [320, 480, 700]
     assert [v.mime for v in rendition.variants][::2][:1] == ["image/avif"]  # best format first
     assert rendition.placeholder.startswith("data:image/webp;base64,")
     assert len(rendition.placeholder) < 400
@@ -557,7 +557,7 @@ def test_build_over_real_photographs(scratch_catalog: Path, tmp_path: Path) -> N
     assert 'loading="lazy"' in second and 'decoding="async"' in second
     assert "background-image:url(data:image/webp;base64," in second
     files = re.findall(r"\.\./\.\./\.\./media/([\w.-]+)", first)
-    assert len(set(files)) == 9  # 3 widths × AVIF, WebP, JPEG
+    assert len(set(files)) == 12  # 4 widths × AVIF, WebP, JPEG
     for file in files:
         assert_free_of_metadata(site_dir / "media" / file)
 

@@ -60,9 +60,10 @@ class Kind:
 
 
 KINDS = {
-    # phone at DPR 1–3 and the desktop content width; 1440 lets JPEG draft decoding halve a
-    # 3000 px portrait photo (see benchmarks/photo-quality.md)
-    "photo": Kind((480, 960, 1440), (AVIF, WEBP, JPEG), MIN_PHOTO_WIDTH_PX),
+    # a catalog card on a phone (half the screen: 320), a phone at DPR 1–3 and the desktop
+    # content width; 1440 lets JPEG draft decoding halve a 3000 px portrait photo (see
+    # benchmarks/photo-quality.md)
+    "photo": Kind((320, 480, 960, 1440), (AVIF, WEBP, JPEG), MIN_PHOTO_WIDTH_PX),
     "logo": Kind((160, 320, 640), (AVIF, WEBP, PNG), 320),
     "qr": Kind((), (WEBP_LOSSLESS, PNG), QR_MIN_SOURCE_PX, lossless=True),
 }
