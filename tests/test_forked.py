@@ -68,3 +68,29 @@ def test_one_worker_runs_the_steps_in_this_process(tmp_path: Path) -> None:
     seen: list[int] = []
     forked.run_all({"a": lambda: seen.append(os.getpid()), "b": lambda: seen.append(os.getpid())}, workers=1)
     assert seen == [os.getpid(), os.getpid()]
+
+
+def test_a_step_apart_hands_back_what_it_returns_and_leaves_the_parent_as_it_was() -> None:
+    grown: list[bytes] = []
+
+    def read_a_lot() -> dict[str, int]:
+        grown.append(b"x" * 50_000_000)  # in the child only
+        return {"pid": os.getpid(), "held": len(grown[0])}
+
+    result = forked.run_apart("the pages", read_a_lot)
+    assert result["pid"] != os.getpid() and result["held"] == 50_000_000
+    assert grown == []
+
+
+def test_a_step_apart_raises_its_own_error_or_says_how_it_died(tmp_path: Path) -> None:
+    def fail() -> None:
+        raise OSError(28, "No space left on device", str(tmp_path / "zh"))
+
+    with pytest.raises(OSError, match=r"No space left on device"):
+        forked.run_apart("the pages", fail)
+
+    def killed() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with pytest.raises(forked.StepFailed, match=r"^the pages stopped \(killed by SIGKILL\)$"):
+        forked.run_apart("the pages", killed)

@@ -52,6 +52,14 @@ def test_a_page_is_indexed_and_answered() -> None:
     assert reply["page_word_count"] > 0
 
 
+def test_pagefind_s_allocator_hands_freed_memory_back_at_once() -> None:
+    async def steps(service: Any, index: Any) -> Any:
+        return Path(f"/proc/{service.pid}/environ").read_bytes().split(b"\0")
+
+    environment = run(steps)
+    assert b"_RJEM_MALLOC_CONF=dirty_decay_ms:0,muzzy_decay_ms:0" in environment
+
+
 def test_an_error_of_the_service_is_the_error_of_the_page() -> None:
     async def steps(service: Any, index: Any) -> Any:
         await index.add_html_file(content="<html></html>", url=None, source_path=None)

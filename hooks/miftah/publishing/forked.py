@@ -20,9 +20,10 @@ import pickle
 import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, TypeVar
 
 Job = Callable[[], None]
+T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
 
 
@@ -64,7 +65,8 @@ def run_all(jobs: dict[str, Job], workers: int) -> None:
                 child.join()
                 if outcome is None and child.exitcode != 0:
                     outcome = StepFailed(f"{name} stopped ({_exit_words(child.exitcode)})")
-                failure = failure or outcome
+                if not isinstance(outcome, _Result):
+                    failure = failure or outcome
             if failure is not None:
                 break  # the others are stopped below: their work is lost with the build anyway
     finally:
@@ -75,11 +77,34 @@ def run_all(jobs: dict[str, Job], workers: int) -> None:
         raise failure
 
 
-def _child(job: Job, send: Connection, parent: int) -> None:
+def run_apart(name: str, job: Callable[[], T]) -> T:
+    """``job()`` in a forked child, its result handed back: what the child read and built ends
+    with it, and the parent goes on as small as it was."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(job, send, os.getpid()), name=f"miftah-{name}")
+    child.start()
+    send.close()
+    try:
+        outcome = _outcome(receive)
+    finally:
+        child.join()
+    if isinstance(outcome, _Result):
+        return outcome.value  # type: ignore[no-any-return]
+    raise outcome or StepFailed(f"{name} stopped ({_exit_words(child.exitcode)})")
+
+
+class _Result:
+    """What a job returned, as the child hands it over (an exception is handed over as itself)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _child(job: Callable[[], Any], send: Connection, parent: int) -> None:
     _die_with_parent(parent)
     try:
-        job()
-        send.send_bytes(b"")
+        send.send_bytes(pickle.dumps(_Result(job())))
     except BaseException as error:  # handed to the parent, which decides
         send.send_bytes(_pickled(error))
 
@@ -93,17 +118,15 @@ def _pickled(error: BaseException) -> bytes:
         return pickle.dumps(StepFailed(f"{type(error).__name__}: {error}"))
 
 
-def _outcome(ready: Connection) -> BaseException | None:
+def _outcome(ready: Connection) -> BaseException | _Result | None:
     try:
         data = ready.recv_bytes()
     except EOFError:  # it died before it could say (killed, out of memory): the exit code tells
         return None
     finally:
         ready.close()
-    if not data:
-        return None
-    error: BaseException = pickle.loads(data)
-    return error
+    outcome: BaseException | _Result = pickle.loads(data)
+    return outcome
 
 
 def _exit_words(code: int | None) -> str:

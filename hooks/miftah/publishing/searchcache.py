@@ -18,7 +18,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -30,7 +30,7 @@ KEPT_PER_LANGUAGE = 3  # an edit and its undo both hit, without the cache growin
 _FORMAT = "1"  # bump when what an entry holds changes
 
 
-def key_of(pages: list[tuple[str, bytes]]) -> str:
+def key_of(pages: Iterable[tuple[str, bytes]]) -> str:
     """The entry's name for these (URL, HTML) pages, given to Pagefind in this order."""
     digest = hashlib.sha256()
     for part in (_FORMAT, metadata.version("pagefind"), metadata.version("pagefind_bin_extended")):
