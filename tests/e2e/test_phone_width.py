@@ -45,3 +45,31 @@ def test_no_page_is_wider_than_a_phone(browser: Any, catalog: str, request: pyte
     site: Path = request.getfixturevalue(f"{catalog}_site")
     url: str = request.getfixturevalue("site_url" if catalog == "sample" else f"{catalog}_url")
     assert _too_wide(browser, url, site) == []
+
+
+# (phone width, device pixels per CSS pixel) → the photo widths a card and a product's first
+# photo should load: the smallest that fills the slot (pages.CARD_SIZES, PRODUCT_SIZES), with
+# screens denser than 2.5 served as if they were 2.5.
+RENDITIONS = {
+    (412, 1.75): (320, 960),  # Lighthouse's phone: a card is 182 px, 318 device pixels
+    (360, 2): (320, 960),
+    (390, 3): (480, 960),  # not 480 and 1440: 171 and 358 px at 2.5
+}
+
+
+@pytest.mark.parametrize(("width", "density"), RENDITIONS)
+def test_a_phone_loads_the_smallest_photos_that_fill_their_place(
+    browser: Any, site_url: str, width: int, density: float
+) -> None:
+    screen = {**PHONE, "viewport": {"width": width, "height": 800}, "device_scale_factor": density}
+    visit = open_page(browser, site_url, "zh-CN", screen)
+    loaded = []
+    for path, image in (
+        ("zh/products/", ".ms-card img"),
+        ("zh/products/argan-oil-culinary/", ".ms-hero img"),
+    ):
+        visit.page.goto(f"{site_url}/{path}")
+        source = visit.page.eval_on_selector(image, "i => i.decode().then(() => i.currentSrc)")
+        loaded.append(int(source.rsplit("-", 1)[1].split(".")[0]))
+    visit.page.context.close()
+    assert tuple(loaded) == RENDITIONS[(width, density)]
