@@ -47,6 +47,7 @@ import refcatalog  # type: ignore[import-not-found]  # noqa: E402
 from miftah.catalog.loading import load_catalog  # noqa: E402
 from miftah.catalog.records import Catalog  # noqa: E402
 from miftah.languages import CODES  # noqa: E402
+from miftah.media.statmemo import MEMO_FILE  # noqa: E402
 from miftah.translated import Translations  # noqa: E402
 
 PYTHON = sys.executable
@@ -157,6 +158,11 @@ def full_build(records: Path, site_dir: Path, site_url: str) -> dict[str, Any]:
     found = BUILT.search(output)
     split = dict(zip(SPLIT, map(float, found.groups()), strict=True)) if found else {}
     return {"wall_s": seconds, "split": split, "peak_rss_mb": peak / 2**20}
+
+
+def _is_rendition(name: str) -> bool:
+    """A photo's entry in the cache (``<key>.json``), not the stat memo kept beside them."""
+    return name.endswith(".json") and name != MEMO_FILE
 
 
 def cache_files(records: Path) -> dict[str, int]:
@@ -853,7 +859,7 @@ def measure(arguments: argparse.Namespace) -> dict[str, Any]:
             edit_times.append(full_build(records, site_dir, site_url)["wall_s"])
         after = cache_files(records)
         re_encoded.append(
-            sum(1 for name, stamp in after.items() if before.get(name) != stamp and name.endswith(".json"))
+            sum(1 for name, stamp in after.items() if before.get(name) != stamp and _is_rendition(name))
         )
     full_build(records, site_dir, site_url)  # the site as the records are
     results["edit"] = {"wall_s": stat(edit_times), "photos_re_encoded": max(re_encoded)}
