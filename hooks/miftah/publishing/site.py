@@ -1,5 +1,6 @@
 """Site-wide pieces that no single page owns: URLs and alternates, the root pages (language
-chooser, 404, sitemap, robots.txt) and content-hashed names for our own assets.
+chooser, 404, sitemap, robots.txt) and content-hashed names for our own assets and Material's
+pruned stylesheets.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from miftah import i18n
 from miftah.languages import CODES, DEFAULT_CODE, LANGUAGES, language
 from miftah.catalog.problems import MESSAGE_LANGUAGES
 from miftah.catalog.schema import Programme
+from miftah.publishing import cssprune
 
 SITE_DIR = "site"
 _TEMPLATES = DATA_DIR / "templates"
@@ -123,28 +125,61 @@ def built_page_paths(language_dir: Path) -> list[str]:
 
 
 ASSETS_DIR = "assets"
+STYLESHEETS_DIR = "stylesheets"  # Material's, inside assets/
 FINGERPRINT_CHARS = 8
 
 
 def fingerprint_assets(language_dir: Path) -> dict[str, str]:
-    """Give each of our own assets (catalog.css, catalog.js, favicon.svg: the files directly in
-    ``assets/``) a name carrying its content hash, and point every page at it: a page cached for
-    a few minutes then never runs with newer CSS or JS. Returns old name → new name."""
-    renamed: dict[str, str] = {}
-    if not (language_dir / ASSETS_DIR).is_dir():  # nothing of ours to name (a bare page)
-        return renamed
-    for path in sorted((language_dir / ASSETS_DIR).iterdir()):
-        if path.is_file() and not re.search(r"\.[0-9a-f]{8}(\.min)?\.[a-z]+$", path.name):
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:FINGERPRINT_CHARS]
-            renamed[path.name] = f"{path.stem}.{digest}{path.suffix}"
-            path.replace(path.with_name(renamed[path.name]))
+    """Cut Material's stylesheets to the rules the pages can use (``cssprune``), give them and
+    each of our own assets (catalog.css, catalog.js, favicon.svg: the files directly in
+    ``assets/``) a name carrying its content hash, and point every page at them: a page cached
+    for a few minutes then never runs with newer CSS or JS. Returns old → new path in assets/."""
+    assets = language_dir / ASSETS_DIR
+    if not assets.is_dir():  # nothing of ours to name (a bare page)
+        return {}
+    pages = sorted(language_dir.rglob("*.html"))
+    renamed = _pruned_stylesheets(assets, pages) | _hashed_own_assets(assets)
     if not renamed:
         return renamed
     names = "|".join(re.escape(name) for name in renamed)
     reference = re.compile(rf'(?<=["/]){ASSETS_DIR}/({names})(?=["?#])')
-    for page in sorted(language_dir.rglob("*.html")):
+    for page in pages:
         text = page.read_text("utf-8")
         changed = reference.sub(lambda found: f"{ASSETS_DIR}/{renamed[found.group(1)]}", text)
         if changed != text:
             page.write_text(changed, "utf-8")
     return renamed
+
+
+def _hashed_own_assets(assets: Path) -> dict[str, str]:
+    renamed: dict[str, str] = {}
+    for path in sorted(assets.iterdir()):
+        if path.is_file() and not re.search(r"\.[0-9a-f]{8}(\.min)?\.[a-z]+$", path.name):
+            renamed[path.name] = f"{path.stem}.{_digest(path.read_bytes())}{path.suffix}"
+            path.replace(path.with_name(renamed[path.name]))
+    return renamed
+
+
+def _pruned_stylesheets(assets: Path, pages: list[Path]) -> dict[str, str]:
+    """Material's ``<name>.<hash>.min.css`` files, pruned, under new hashed names; their source
+    maps go (they would describe the whole file)."""
+    sheets = sorted((assets / STYLESHEETS_DIR).glob("*.min.css"))
+    if not sheets:
+        return {}
+    used = cssprune.names_in_pages(page.read_bytes() for page in pages)
+    for script in sorted(assets.glob("*.js")):
+        used |= cssprune.names_in_script(script.read_text("utf-8"))
+    renamed: dict[str, str] = {}
+    for sheet in sheets:
+        pruned = cssprune.prune(sheet.read_text("utf-8"), used).encode("utf-8")
+        name = f"{sheet.name.split('.')[0]}.{_digest(pruned)}.min.css"
+        if name != sheet.name:
+            (sheet.parent / name).write_bytes(pruned)
+            sheet.unlink()
+            renamed[f"{STYLESHEETS_DIR}/{sheet.name}"] = f"{STYLESHEETS_DIR}/{name}"
+        sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
+    return renamed
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()[:FINGERPRINT_CHARS]
