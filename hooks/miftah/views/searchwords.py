@@ -217,6 +217,17 @@ def cooperative_terms(
     return names, terms, []
 
 
+@functools.lru_cache(maxsize=65_536)
+def _han_suffixes(run: str) -> tuple[str, ...]:
+    """A Chinese run's suffixes, then its pinyin's syllable suffixes: the same few hundred runs
+    (阿甘油, 摩洛哥, 合作社…) come back on page after page, and pinyin is the slow part."""
+    syllables = [s.lower() for s in lazy_pinyin(run) if s.isascii() and s.isalpha()]
+    return (
+        *(run[i:] for i in range(len(run))),
+        *("".join(syllables[i:]) for i in range(len(syllables))),
+    )
+
+
 def index_words(terms: list[str], lang: str) -> str:
     """The terms as index words, space-separated, each once: Chinese runs with all their suffixes
     (and, on Chinese pages, their pinyin with its syllable suffixes), other words as written and
@@ -227,9 +238,7 @@ def index_words(terms: list[str], lang: str) -> str:
         for run in _HAN_RUN.findall(term):
             if lang != "zh":
                 continue
-            words.update(dict.fromkeys(run[i:] for i in range(len(run))))
-            syllables = [s.lower() for s in lazy_pinyin(run) if s.isascii() and s.isalpha()]
-            words.update(dict.fromkeys("".join(syllables[i:]) for i in range(len(syllables))))
+            words.update(dict.fromkeys(_han_suffixes(run)))
         for piece in term.split():
             joined = _PUNCTUATION_INSIDE.sub("", piece)
             for word in (*_WORD.findall(joined), *_WORD.findall(piece)):
