@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from miftah.catalog.kinds import Field, Record, Text, Where, build, declared, files_of, referenced_files
-from miftah.catalog.loading import _read_one, load_catalog
+from miftah.catalog.loading import _read_and_convert, load_catalog
 from miftah.catalog.problems import Problem
 from miftah.catalog.rules import check_certificates
 from miftah.catalog.schema import (
@@ -137,7 +137,7 @@ def test_the_expiry_warning_asks_the_same_question(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "cooperative.yml").write_text(text, encoding="utf-8")
     problems: list[Problem] = []
-    raw = _read_one(folder, "cooperatives/tifaout-argan/cooperative.yml", COOPERATIVE, problems)
+    raw = _read_and_convert(folder, "cooperatives/tifaout-argan/cooperative.yml", COOPERATIVE, problems)
     assert raw is not None
     found = [(p.field, p.code) for p in check_certificates(raw, DAY)]
     assert found == [("certificates[1].valid_until", "certificate_expired")]

@@ -8,10 +8,11 @@ import importlib.util
 import shutil
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
-from miftah.catalog import loading, taxonomy
+from miftah.catalog import loading, taxonomy, yamlnodes
 from miftah.publishing import build
 from problem_registry import asserted
 from support import ROOT
@@ -41,6 +42,41 @@ def test_renaming_a_category_while_the_memo_is_warm(
     finally:
         monkeypatch.undo()
         build.forget_data_files()
+
+
+def test_a_save_reads_only_the_saved_record_again(
+    scratch_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert loading.load_catalog(scratch_catalog).catalog is not None
+    read: list[str] = []
+    real = yamlnodes.read_record
+
+    def counted(path: str, shown: str) -> Any:
+        read.append(shown)
+        return real(path, shown)
+
+    monkeypatch.setattr(loading, "read_record", counted)
+    record = scratch_catalog / "products" / "saffron-taliouine" / "product.yml"
+    text = record.read_text(encoding="utf-8")
+    assert "  zh: 塔利温藏红花（西红花）\n" in text
+    record.write_text(
+        text.replace("  zh: 塔利温藏红花（西红花）\n", "  zh: 塔利温藏红花\n"), encoding="utf-8"
+    )
+    loaded = loading.load_catalog(scratch_catalog)
+    assert read == ["products/saffron-taliouine/product.yml"]
+    assert loaded.catalog is not None
+    assert loaded.catalog.products["saffron-taliouine"].name.get("zh") == "塔利温藏红花"
+
+
+def test_a_file_gone_from_a_record_s_folder_is_seen_though_the_record_is_unchanged(
+    scratch_catalog: Path,
+) -> None:
+    assert loading.load_catalog(scratch_catalog).catalog is not None
+    (scratch_catalog / "products" / "saffron-taliouine" / "detail.jpg").unlink()
+    loaded = loading.load_catalog(scratch_catalog)
+    assert [(p.path, p.code) for p in loaded.errors] == [
+        ("products/saffron-taliouine/product.yml", "file_missing")
+    ]
 
 
 def load_site_script() -> ModuleType:

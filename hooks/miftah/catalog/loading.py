@@ -3,7 +3,9 @@
 ``load_catalog`` reads every record, converts it by the schema, runs the cross-record rules and
 returns all problems at once; records are built only when there is no error. Loading is
 memoised on the files' sizes and modification times, because one build runs one pass per
-language and the dev server rebuilds on every save.
+language and the dev server rebuilds on every save; and each record's reading is remembered on
+the state of its own folder, so a save in the preview reads one record again, not all of them
+(the cross-record rules always run on the whole catalog).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class Loaded:
 
 
 _memo: dict[Path, tuple[tuple[Any, ...], Loaded]] = {}
+# record folder → (its files' state and the data files' state, the record, its own problems)
+_read_memo: dict[Path, tuple[tuple[Any, ...], RawRecord | None, list[Problem]]] = {}
 
 
 def load_catalog(root: Path) -> Loaded:
@@ -64,23 +68,27 @@ def load_catalog(root: Path) -> Loaded:
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
-    entries = []
     # Records, and the vocabularies and rules they are checked against (renaming a category
     # must invalidate a "valid" memo, or pages would look up a term that no longer exists).
     folders = [root / collection for collection in RECORD_FILE] + [DATA_FOLDER]
-    for top in folders:
-        for folder, _dirs, files in os.walk(top):
-            for name in files:
-                stat = os.lstat(Path(folder) / name)
-                entries.append((folder, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(entry for top in folders for entry in _tree_state(top))
+
+
+def _tree_state(top: Path) -> tuple[Any, ...]:
+    entries = []
+    for folder, _dirs, files in os.walk(top):
+        for name in files:
+            stat = os.lstat(Path(folder) / name)
+            entries.append((folder, name, stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))
 
 
 def _load(root: Path) -> Loaded:
     problems: list[Problem] = []
-    programme = _read_programme(root, problems)
-    raw_cooperatives = _read_collection(root, COOPERATIVES_DIR, COOPERATIVE, problems)
-    raw_products = _read_collection(root, PRODUCTS_DIR, PRODUCT, problems)
+    data = _tree_state(DATA_FOLDER)
+    programme = _read_programme(root, problems, data)
+    raw_cooperatives = _read_collection(root, COOPERATIVES_DIR, COOPERATIVE, problems, data)
+    raw_products = _read_collection(root, PRODUCTS_DIR, PRODUCT, problems, data)
     problems += rules.check_catalog(root, raw_cooperatives, raw_products, programme)
     if programme is None or any(problem.is_error for problem in problems):
         return Loaded(None, problems)
@@ -91,7 +99,7 @@ def _load(root: Path) -> Loaded:
     )
 
 
-def _read_programme(root: Path, problems: list[Problem]) -> RawRecord | None:
+def _read_programme(root: Path, problems: list[Problem], data: tuple[Any, ...]) -> RawRecord | None:
     folder = root / PROGRAMME_DIR
     shown = f"{PROGRAMME_DIR}/{RECORD_FILE[PROGRAMME_DIR]}"
     if folder.is_symlink():
@@ -100,11 +108,11 @@ def _read_programme(root: Path, problems: list[Problem]) -> RawRecord | None:
     if not (folder / RECORD_FILE[PROGRAMME_DIR]).is_file():
         problems.append(Problem(shown, None, "", "programme_missing", {}))
         return None
-    return _read_one(folder, shown, PROGRAMME, problems)
+    return _read_one(folder, shown, PROGRAMME, problems, data)
 
 
 def _read_collection(
-    root: Path, collection: str, schema: Record, problems: list[Problem]
+    root: Path, collection: str, schema: Record, problems: list[Problem], data: tuple[Any, ...]
 ) -> dict[str, RawRecord]:
     """Every record of one collection, as converted values, keyed by slug (folder name)."""
     records = {}
@@ -119,13 +127,30 @@ def _read_collection(
         if not path.is_file():
             problems.append(Problem(shown, None, "", "record_missing", {"folder": folder.name}))
             continue
-        record = _read_one(folder, shown, schema, problems)
+        record = _read_one(folder, shown, schema, problems, data)
         if record is not None:
             records[folder.name] = record
     return records
 
 
-def _read_one(folder: Path, shown: str, schema: Record, problems: list[Problem]) -> RawRecord | None:
+def _read_one(
+    folder: Path, shown: str, schema: Record, problems: list[Problem], data: tuple[Any, ...]
+) -> RawRecord | None:
+    """One record read and converted, or its reading of an earlier load when neither its folder
+    (the record and the files it names) nor the data files it is checked against changed."""
+    state = (_tree_state(folder), data)
+    remembered = _read_memo.get(folder)
+    if remembered and remembered[0] == state:
+        problems += remembered[2]
+        return remembered[1]
+    own: list[Problem] = []
+    record = _read_and_convert(folder, shown, schema, own)
+    _read_memo[folder] = (state, record, own)
+    problems += own
+    return record
+
+
+def _read_and_convert(folder: Path, shown: str, schema: Record, problems: list[Problem]) -> RawRecord | None:
     if (folder / shown.rsplit("/", 1)[-1]).is_symlink():  # never read: it could be any file at all
         problems.append(Problem(shown, None, "", "record_file_is_link", {"value": shown.rsplit("/", 1)[-1]}))
         return None
