@@ -100,6 +100,11 @@ def _styles(page: Any, url: str, prepare: Prepare) -> dict[str, int]:
     page.emulate_media(media="screen")
     page.goto(url)
     prepare(page)
+    # Transitions run out first (the drawer slides for 0.25 s): mid-way, the two tabs differ.
+    page.evaluate(
+        "Promise.race([Promise.all(document.getAnimations().map(a => a.finished)),"
+        " new Promise(done => setTimeout(done, 3000))])"
+    )
     return dict(page.evaluate(_STYLES, None))
 
 
