@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import http.server
 import json
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -164,6 +165,8 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8081, help="0: any free port")
     args = parser.parse_args()
     records = site.records_root(ROOT)
+    # Stopped by a service manager or a test (SIGTERM) as by Ctrl-C: the folder below is removed.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="miftah-editor-") as folder:
         page = Path(folder)
         try:

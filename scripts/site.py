@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -179,6 +180,8 @@ class PreviewServer(LiveReloadServer):
 def serve(host: str, port: int, message_lang: str, all_languages: bool = False) -> int:
     """Build everything once, then on each save rebuild the languages being browsed (all three
     with ``all_languages``); the search index is refreshed by the full builds only."""
+    # Stopped by a service manager or a test (SIGTERM) as by Ctrl-C: the preview folder is removed.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     preview = Path(tempfile.mkdtemp(prefix="miftah-preview-")) / "site"
     browsed = Browsed()
     failure = Failure()

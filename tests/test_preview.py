@@ -48,7 +48,7 @@ def test_preview_answers_bad_paths_and_leaves_nothing_in_tmp(scratch_catalog: Pa
         assert _status(f"{base}/zh/no-such-page/") == 404
         assert _status(f"{base}/zh/") == 200  # still serving after them
     finally:
-        server.send_signal(signal.SIGINT)
+        server.send_signal(signal.SIGTERM)  # what a service manager sends; Ctrl-C does the same
         server.communicate(timeout=30)
     assert list(temporary.iterdir()) == []
 

@@ -30,7 +30,9 @@ def editor(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     if not (ROOT / "node_modules" / "decap-cms").is_dir():
         pytest.skip("run npm ci") if os.environ.get("CI") != "true" else pytest.fail("node_modules missing")
     records = copy_sample_records(tmp_path / "records")
-    env = {**os.environ, "MIFTAH_RECORDS": str(records), "PYTHONUNBUFFERED": "1"}
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "MIFTAH_RECORDS": str(records), "PYTHONUNBUFFERED": "1", "TMPDIR": str(temporary)}
     command = [sys.executable, str(ROOT / "scripts" / "edit.py"), "--port", "0"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
@@ -42,6 +44,7 @@ def editor(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+    assert list(temporary.iterdir()) == []  # the assembled editor page went with the server
 
 
 def open_editor(browser: Any, url: str, hash_path: str) -> tuple[Any, Any, list[str], float]:
