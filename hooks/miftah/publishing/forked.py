@@ -1,4 +1,5 @@
-"""Independent steps of a build run side by side in forked processes, a few at a time.
+"""Independent steps of a build run side by side in forked processes, a few at a time; and a
+step run apart (``run_apart``), so that the memory it fills ends with it.
 
 A forked child starts with everything the build has already read and checked (the catalog, the
 encoded photos' list), so a language's pages cost only their own rendering. A child that fails
