@@ -67,6 +67,13 @@ def load_catalog(root: Path) -> Loaded:
     return loaded
 
 
+def forget_readings() -> None:
+    """Drop the remembered readings of single records (``_read_one``): a build that forks its
+    workers drops them first, as each worker would otherwise hold its own copy (Python's garbage
+    collector writes to every object it visits: +390 MB at 3,000 products)."""
+    _read_memo.clear()
+
+
 def _signature(root: Path) -> tuple[Any, ...]:
     # Records, and the vocabularies and rules they are checked against (renaming a category
     # must invalidate a "valid" memo, or pages would look up a term that no longer exists).

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from miftah import i18n
-from miftah.catalog import claims, problems, taxonomy
+from miftah.catalog import claims, loading, problems, taxonomy
 from miftah.catalog.kinds import files_of
 from miftah.catalog.loading import Loaded, load_catalog
 from miftah.catalog.records import Catalog
@@ -106,6 +106,8 @@ def _pages(
     prepared = _prepare(root)
     if isinstance(prepared, Loaded):
         return prepared
+    if parallel:
+        loading.forget_readings()
     started = time.perf_counter()
     jobs: dict[str, forked.Job] = {
         f"the {code} pages": functools.partial(_render_language, render_language, code, workdir, base_url)

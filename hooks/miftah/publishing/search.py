@@ -79,7 +79,7 @@ def page_url(relative: str) -> str:
 
 
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([^\"'\s>]*)", re.IGNORECASE)
-_BODY_MARK = re.compile(rb"<[^>]*\sdata-pagefind-body[\s=/>]")
+_BODY_MARK = re.compile(rb"data-pagefind-body[\s=/>]")
 
 
 def pages_by_language(site_dir: Path) -> dict[str, list[Path]]:
@@ -93,13 +93,24 @@ def pages_by_language(site_dir: Path) -> dict[str, list[Path]]:
         html = page.read_bytes()
         declared = _HTML_LANG.search(html)
         code = declared.group(1).decode("ascii", "replace").lower() if declared else ""
-        found.append((code, bool(_BODY_MARK.search(html)), page))
+        found.append((code, _marked(html), page))
     marked = any(body for _, body, _ in found)
     groups: dict[str, list[Path]] = {}
     for lang, body, page in found:
         if body or not marked:
             groups.setdefault(lang, []).append(page)
     return groups
+
+
+def _marked(html: bytes) -> bool:
+    """Whether an element of the page carries ``data-pagefind-body``: the attribute's name after a
+    space, inside a tag. The literal first, then the tag around it: a pattern starting at each
+    "<" took ten times as long (0.2 s of a warm build at 300 products)."""
+    for found in _BODY_MARK.finditer(html):
+        at = found.start()
+        if html[at - 1 : at].isspace() and html.rfind(b"<", 0, at) > html.rfind(b">", 0, at):
+            return True
+    return False
 
 
 async def _index_pages(site_dir: Path, cache: Path | None) -> None:

@@ -141,14 +141,25 @@ def fingerprint_assets(language_dir: Path) -> dict[str, str]:
     renamed = _pruned_stylesheets(assets, pages) | _hashed_own_assets(assets)
     if not renamed:
         return renamed
-    names = "|".join(re.escape(name) for name in renamed)
-    reference = re.compile(rf'(?<=["/]){ASSETS_DIR}/({names})(?=["?#])')
+    new_names = {old.encode(): new.encode() for old, new in renamed.items()}
+    names = b"|".join(re.escape(name) for name in new_names)
+    reference = re.compile(rb"%s/(%s)(?=[\"?#])" % (ASSETS_DIR.encode(), names))
     for page in pages:
-        text = page.read_text("utf-8")
-        changed = reference.sub(lambda found: f"{ASSETS_DIR}/{renamed[found.group(1)]}", text)
-        if changed != text:
-            page.write_text(changed, "utf-8")
+        html = page.read_bytes()
+        changed = reference.sub(lambda found: _pointed_at(found, new_names), html)
+        if changed != html:
+            page.write_bytes(changed)
     return renamed
+
+
+def _pointed_at(found: re.Match[bytes], new_names: dict[bytes, bytes]) -> bytes:
+    """The reference with its new name, when ``assets/`` starts a path (after a quote or a
+    slash). Checked here rather than by a look-behind in the pattern, which kept Python's regular
+    expressions from jumping to each "assets/": 0.2 s against 0.02 s for one language's pages."""
+    at = found.start()
+    if at and found.string[at - 1 : at] in (b'"', b"/"):
+        return ASSETS_DIR.encode() + b"/" + new_names[found.group(1)]
+    return found.group(0)
 
 
 def _hashed_own_assets(assets: Path) -> dict[str, str]:
